@@ -1,0 +1,160 @@
+import {
+  Boxes,
+  CircleCheck,
+  CircleX,
+  CloudOff,
+  FolderTree,
+  Hourglass,
+  type LucideIcon,
+  PackageOpen,
+  RotateCw,
+  Server,
+  ShieldAlert,
+  TriangleAlert,
+  Users,
+} from "lucide-react";
+
+import type { FleetOverview } from "@/lib/overview";
+
+import { StatCard, type StatTone } from "./stat-card";
+
+interface Stat {
+  id: string;
+  title: string;
+  value: number;
+  icon: LucideIcon;
+  tone: StatTone;
+  description?: string;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+
+/** Attention-grabbing tone only when there is something to act on. */
+function toneIf(count: number, tone: StatTone): StatTone {
+  return count > 0 ? tone : "default";
+}
+
+export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Stat[]; inventory: Stat[] } {
+  const upToDate = Math.max(0, hosts.total - hosts.needingUpdates - hosts.pending);
+  const unreachable = hosts.stale + hosts.offline;
+  const reporting = hosts.total - hosts.pending;
+
+  const fleet: Stat[] = [
+    {
+      id: "total-hosts",
+      title: "Total hosts",
+      value: hosts.total,
+      icon: Server,
+      tone: "default",
+      description: `${hosts.active.toLocaleString("en-US")} active`,
+    },
+    {
+      id: "up-to-date",
+      title: "Up to date",
+      value: upToDate,
+      icon: CircleCheck,
+      tone: upToDate > 0 ? "success" : "default",
+      description:
+        reporting > 0 ? `${Math.round((upToDate / reporting) * 100)}% of reporting hosts` : undefined,
+    },
+    {
+      id: "needing-updates",
+      title: "Needing updates",
+      value: hosts.needingUpdates,
+      icon: TriangleAlert,
+      tone: toneIf(hosts.needingUpdates, "warning"),
+    },
+    {
+      id: "security-updates",
+      title: "Security updates",
+      value: inventory.securityUpdates,
+      icon: ShieldAlert,
+      tone: toneIf(inventory.securityUpdates, "danger"),
+      description: `Pending on ${plural(hosts.withSecurityUpdates, "host")}`,
+    },
+    {
+      id: "needing-reboot",
+      title: "Needing reboot",
+      value: hosts.needingReboot,
+      icon: RotateCw,
+      tone: toneIf(hosts.needingReboot, "warning"),
+    },
+    {
+      id: "stale-offline",
+      title: "Stale / offline",
+      value: unreachable,
+      icon: CloudOff,
+      tone: hosts.offline > 0 ? "danger" : toneIf(hosts.stale, "warning"),
+      description: `${hosts.stale.toLocaleString("en-US")} stale, ${hosts.offline.toLocaleString("en-US")} offline`,
+    },
+    {
+      id: "pending",
+      title: "Pending first report",
+      value: hosts.pending,
+      icon: Hourglass,
+      tone: "default",
+    },
+    {
+      id: "report-failed",
+      title: "Failed reports",
+      value: hosts.reportFailed,
+      icon: CircleX,
+      tone: toneIf(hosts.reportFailed, "danger"),
+      description: "Last report could not be processed",
+    },
+  ];
+
+  const inventoryStats: Stat[] = [
+    {
+      id: "outdated-packages",
+      title: "Outdated packages",
+      value: inventory.outdatedPackages,
+      icon: PackageOpen,
+      tone: toneIf(inventory.outdatedPackages, "warning"),
+    },
+    {
+      id: "host-groups",
+      title: "Host groups",
+      value: inventory.hostGroups,
+      icon: FolderTree,
+      tone: "default",
+    },
+    {
+      id: "repositories",
+      title: "Repositories",
+      value: inventory.repositories,
+      icon: Boxes,
+      tone: "default",
+    },
+    { id: "users", title: "Users", value: inventory.users, icon: Users, tone: "default" },
+  ];
+
+  return { fleet, inventory: inventoryStats };
+}
+
+function StatSection({ id, title, stats }: { id: string; title: string; stats: Stat[] }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="font-medium text-muted-foreground text-sm">
+        {title}
+      </h2>
+      <div className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+        {stats.map(({ id: statId, ...stat }) => (
+          <StatCard key={statId} data-testid={`stat-${statId}`} {...stat} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function OverviewGrid({ overview }: { overview: FleetOverview }) {
+  const { fleet, inventory } = fleetStats(overview);
+  return (
+    <div className="flex flex-col gap-8" data-testid="overview-grid">
+      <StatSection id="fleet-health" title="Fleet health" stats={fleet} />
+      <StatSection id="inventory" title="Inventory" stats={inventory} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { LayoutDashboard, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  /** Shown only to users holding this permission; omit for pages everyone may see. */
+  permission?: string;
+}
+
+/** Sidebar order. Add a page with one line; list only pages that exist. */
+export const navItems: readonly NavItem[] = [{ href: "/", label: "Dashboard", icon: LayoutDashboard }];
+
+export function visibleNavItems(permissions: readonly string[] = []): NavItem[] {
+  return navItems.filter((item) => !item.permission || permissions.includes(item.permission));
+}
+
+export function isNavItemActive(pathname: string, href: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The nav entry a path belongs to: the longest matching href, so /hosts/123 maps to Hosts. */
+export function findNavItem(pathname: string): NavItem | undefined {
+  return navItems
+    .filter((item) => isNavItemActive(pathname, item.href))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}
+
+export function navTestId(item: NavItem): string {
+  return `nav-${item.label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+}

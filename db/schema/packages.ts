@@ -1,0 +1,66 @@
+import { relations, sql } from "drizzle-orm";
+import { boolean, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, timestamptz, updatedAt } from "./columns";
+import { hosts } from "./hosts";
+
+// One row per package name per package manager: "openssl" from apt and from dnf are different
+// packages. Versions are deliberately not stored here; they are per host (host_packages), so one
+// host's "latest version" never overwrites another's.
+export const packages = pgTable(
+  "packages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    // apt, dnf, yum, zypper, apk, pacman... Ingestion derives it when the agent does not say.
+    packageManager: text("package_manager").notNull(),
+    description: text("description"),
+    category: text("category"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("packages_name_package_manager_key").on(t.name, t.packageManager)],
+);
+
+export const hostPackages = pgTable(
+  "host_packages",
+  {
+    hostId: uuid("host_id")
+      .notNull()
+      .references(() => hosts.id, { onDelete: "cascade" }),
+    packageId: uuid("package_id")
+      .notNull()
+      .references(() => packages.id, { onDelete: "cascade" }),
+    currentVersion: text("current_version").notNull(),
+    availableVersion: text("available_version"),
+    needsUpdate: boolean("needs_update").notNull().default(false),
+    // Null means unknown (pacman cannot tell), which is not the same as "not a security update".
+    isSecurityUpdate: boolean("is_security_update"),
+    // When the current available_version first appeared pending on this host; kept across reports
+    // while that version stays pending, so "pending for N days" and SLA reports survive re-reports.
+    firstSeenAt: timestamptz("first_seen_at"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hostId, t.packageId] }),
+    index("host_packages_package_id_idx").on(t.packageId),
+    // "Which hosts need an update of package X" and the outdated-packages count.
+    index("host_packages_pending_package_id_idx").on(t.packageId).where(sql`${t.needsUpdate}`),
+    // Security updates pending per host, oldest first (SLA report, "pending since").
+    index("host_packages_security_pending_idx")
+      .on(t.hostId, t.firstSeenAt)
+      .where(sql`${t.needsUpdate} and ${t.isSecurityUpdate}`),
+  ],
+);
+
+export const packagesRelations = relations(packages, ({ many }) => ({
+  hosts: many(hostPackages),
+}));
+
+export const hostPackagesRelations = relations(hostPackages, ({ one }) => ({
+  host: one(hosts, { fields: [hostPackages.hostId], references: [hosts.id] }),
+  package: one(packages, { fields: [hostPackages.packageId], references: [packages.id] }),
+}));
+
+export type Package = typeof packages.$inferSelect;
+export type NewPackage = typeof packages.$inferInsert;
+export type HostPackage = typeof hostPackages.$inferSelect;
+export type NewHostPackage = typeof hostPackages.$inferInsert;

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Container entrypoint: one image, several roles. The first argument picks the role:
+#   web      validate the environment, wait for the database, migrate, then serve (default)
+#   worker   run the BullMQ worker (needs Redis; migrates itself too)
+#   migrate  wait for the database and apply pending migrations, then exit
+#   cli | patchmon <command> [options]   the operator CLI (see: cli help)
+# Anything else is executed as given, e.g. `docker run --rm -it patchmon:latest sh`.
+set -eu
+
+cd /app
+
+role="${1:-web}"
+if [ "$#" -gt 0 ]; then
+  shift
+fi
+
+case "$role" in
+  web)
+    # preflight exits non-zero on an invalid environment or an unreachable database, and `set -e`
+    # then stops the container instead of serving half-configured.
+    node dist/cli.mjs preflight
+    exec node server.js
+    ;;
+  worker)
+    exec node dist/worker.mjs
+    ;;
+  migrate)
+    exec node dist/cli.mjs migrate
+    ;;
+  cli | patchmon)
+    exec node dist/cli.mjs "$@"
+    ;;
+  *)
+    exec "$role" "$@"
+    ;;
+esac

@@ -1,0 +1,74 @@
+// The BullMQ driver's producer side (queues and schedules). Workers are built in workers/index.ts.
+import { type JobsOptions, Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { getEnv } from "@/lib/env";
+import { createRedisConnection } from "@/lib/redis";
+import { getJobDefinition, type JobDefinition, jobDefinitions } from "./definitions";
+import type { JobTrigger, QueueDriver } from "./types";
+
+export const QUEUE_PREFIX = "patchmon";
+
+/** What travels in a BullMQ job: the validated-later payload and why it runs. */
+export type QueuedJobData = { payload: unknown; trigger: JobTrigger };
+
+export function jobOptions(job: JobDefinition): JobsOptions {
+  return {
+    attempts: job.attempts,
+    backoff: { type: "exponential", delay: job.backoffMs },
+    removeOnComplete: { count: 200, age: 7 * 86_400 },
+    removeOnFail: { count: 1000, age: 30 * 86_400 },
+  };
+}
+
+export class BullQueueDriver implements QueueDriver {
+  readonly kind = "bullmq" as const;
+  private readonly queues = new Map<string, Queue>();
+  private readonly connection: Redis;
+
+  constructor(connection?: Redis) {
+    this.connection = connection ?? createRedisConnection("queue");
+  }
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      const definition = getJobDefinition(name);
+      if (!definition) throw new Error(`Unknown job: ${name}`);
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: QUEUE_PREFIX,
+        defaultJobOptions: jobOptions(definition),
+      });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue(name: string, payload: unknown, trigger: JobTrigger = "manual"): Promise<void> {
+    const data: QueuedJobData = { payload, trigger };
+    await this.queue(name).add(name, data);
+  }
+
+  /**
+   * Registers (or updates) every repeatable job. BullMQ's job schedulers create one job per slot,
+   * so several workers registering and consuming never run one slot twice.
+   */
+  async registerSchedules(): Promise<void> {
+    const tz = getEnv().timezone;
+    for (const job of jobDefinitions) {
+      if (!job.schedule) continue;
+      const data: QueuedJobData = { payload: {}, trigger: "schedule" };
+      await this.queue(job.name).upsertJobScheduler(
+        job.name,
+        { pattern: job.schedule, tz },
+        { name: job.name, data },
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+    this.connection.disconnect();
+  }
+}

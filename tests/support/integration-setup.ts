@@ -1,0 +1,15 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+
+// Each test file runs in its own worker: point the app's configuration at the test services.
+const databaseUrl = inject("databaseUrl");
+if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+else delete process.env.DATABASE_URL;
+process.env.PATCHMON_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "patchmon-it-"));
+process.env.JWT_SECRET ??= "integration-test-secret-0123456789abcdef0123456789";
+process.env.PM_LOG_TO_CONSOLE = "false";
+process.env.LOG_LEVEL ??= "warn";
+delete process.env.REDIS_URL;
+delete process.env.REDIS_HOST;
