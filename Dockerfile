@@ -33,10 +33,12 @@ RUN npm ci --omit=dev --no-audit --no-fund \
   && npm cache clean --force
 
 FROM base AS runner
+ARG VERSION=dev
+ARG REVISION=unknown
 LABEL org.opencontainers.image.title="PatchMon" \
-      org.opencontainers.image.description="Self-hosted Linux patch monitoring: web app and queue worker in one image" \
-      org.opencontainers.image.licenses="AGPL-3.0" \
-      org.opencontainers.image.source="https://github.com/PatchMon/PatchMon" \
+      org.opencontainers.image.description="Self-hosted Linux patch monitoring: web app, queue worker and operator CLI in one image" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.base.name="docker.io/library/node:20-bookworm-slim"
 ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { closeDb, prepareDatabase } from "@/db/migrate";
 import { exitOnInvalidEnv } from "@/lib/env";
+import { sendConsoleLogsToStderr } from "@/lib/logger";
 import { closeQueueDriver } from "@/lib/queue";
 import { CliError } from "./prompt";
 import { jobRun, settingsShow } from "./system";
@@ -88,6 +89,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  sendConsoleLogsToStderr();
   let code = 0;
   try {
     await run(process.argv.slice(2));

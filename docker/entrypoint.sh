@@ -7,7 +7,9 @@
 # Anything else is executed as given, e.g. `docker run --rm -it patchmon:latest sh`.
 set -eu
 
-cd /app
+# The app root is the folder above this script (/app in the image): server.js, dist/, db/migrations
+# and agent-scripts are resolved from the working directory.
+cd "$(dirname "$0")/.."
 
 role="${1:-web}"
 if [ "$#" -gt 0 ]; then

@@ -70,9 +70,16 @@ export function createLogger({ level, destination, name }: LoggerOptions): Logge
   );
 }
 
+let consoleFd: 1 | 2 = 1;
+
+/** The CLI keeps stdout for its own output: console logs go to stderr instead. */
+export function sendConsoleLogsToStderr(): void {
+  consoleFd = 2;
+}
+
 function defaultDestination(): DestinationStream {
   const env = getEnv();
-  if (env.logging.toConsole) return pino.destination({ dest: 1, sync: false });
+  if (env.logging.toConsole) return pino.destination({ dest: consoleFd, sync: false });
   // PM_LOG_TO_CONSOLE=false (the default): everything to a file in the data directory, and
   // warnings and errors also to stderr so that an operator still sees them.
   const file = pino.destination({

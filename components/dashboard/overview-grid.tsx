@@ -102,7 +102,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
       value: hosts.reportFailed,
       icon: CircleX,
       tone: toneIf(hosts.reportFailed, "danger"),
-      description: "Last report could not be processed",
+      description: "Latest report failed",
     },
   ];
 
@@ -140,7 +140,7 @@ function StatSection({ id, title, stats }: { id: string; title: string; stats: S
       <h2 id={id} className="font-medium text-muted-foreground text-sm">
         {title}
       </h2>
-      <div className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 xl:grid-cols-4">
         {stats.map(({ id: statId, ...stat }) => (
           <StatCard key={statId} data-testid={`stat-${statId}`} {...stat} />
         ))}

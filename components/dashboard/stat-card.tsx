@@ -47,17 +47,25 @@ export function StatCard({
     <Card
       data-testid={testId}
       data-tone={tone}
-      className={cn("h-full gap-3 py-5", href && "transition-colors group-hover:bg-accent/50")}
+      className={cn(
+        "h-full gap-2 py-4 sm:gap-3 sm:py-5",
+        href && "transition-colors group-hover:bg-accent/50",
+      )}
     >
-      <CardHeader className="flex flex-row items-center justify-between gap-2 px-5">
-        <CardTitle className="font-medium text-muted-foreground text-sm leading-snug">{title}</CardTitle>
-        <span className={cn("flex size-8 shrink-0 items-center justify-center rounded-md", iconTone[tone])}>
+      <CardHeader className="flex flex-row items-start justify-between gap-2 px-4 sm:px-5">
+        <CardTitle className="pt-1 font-medium text-muted-foreground text-sm leading-snug">{title}</CardTitle>
+        <span
+          className={cn(
+            "hidden size-8 shrink-0 items-center justify-center rounded-md min-[480px]:flex",
+            iconTone[tone],
+          )}
+        >
           <Icon className="size-4" aria-hidden />
         </span>
       </CardHeader>
-      <CardContent className="flex flex-col gap-1 px-5">
+      <CardContent className="flex flex-col gap-1 px-4 sm:px-5">
         <p
-          className={cn("font-semibold text-3xl tabular-nums tracking-tight", valueTone[tone])}
+          className={cn("font-semibold text-2xl tabular-nums tracking-tight sm:text-3xl", valueTone[tone])}
           data-testid="stat-value"
         >
           {numberFormat.format(value)}

@@ -32,7 +32,7 @@ export async function executeJob(
     if (!parsed.success) {
       throw new InvalidJobPayloadError(
         name,
-        parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; "),
       );
     }
     const result = await processor(parsed.data, { trigger, jobName: name });

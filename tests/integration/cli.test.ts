@@ -1,0 +1,144 @@
+// The operator CLI, run as an operator would: a separate process against the test database.
+
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { closeDb, prepareDatabase } from "@/db/migrate";
+import { getUserByLogin } from "@/db/queries/users";
+import { users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { resetEnvCache } from "@/lib/env";
+import { runCli } from "../support/processes";
+import { testDatabaseUrl } from "../support/services";
+
+// PGlite lives inside one process, so the CLI (another process) needs the shared PostgreSQL.
+const databaseUrl = testDatabaseUrl();
+const env = {
+  DATABASE_URL: databaseUrl ?? undefined,
+  JWT_SECRET: "c".repeat(48),
+  PATCHMON_DATA_DIR: process.env.PATCHMON_DATA_DIR,
+  PM_LOG_TO_CONSOLE: "true",
+  LOG_LEVEL: "debug",
+  PRISMA_LOG_QUERIES: "true",
+};
+
+async function passwordHashOf(username: string): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ hash: users.passwordHash })
+    .from(users)
+    .where(eq(users.username, username));
+  return row?.hash ?? null;
+}
+
+describe.skipIf(!databaseUrl)("patchmon CLI", () => {
+  beforeAll(async () => {
+    resetEnvCache();
+    await prepareDatabase();
+  });
+  afterAll(closeDb);
+
+  it("prints help and rejects unknown commands", async () => {
+    const help = await runCli(["help"], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/user:create --username U --email E --role R/);
+    const unknown = await runCli(["frobnicate"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it("creates a user with the password from stdin, never logging it", async () => {
+    const password = "Sup3r-Secret!pw";
+    const result = await runCli(
+      [
+        "user:create",
+        "--username",
+        "Alice.Admin",
+        "--email",
+        "alice@example.com",
+        "--role",
+        "admin",
+        "--first-name",
+        "Alice",
+      ],
+      env,
+      `${password}\n`,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Created user alice\.admin \(alice@example\.com\) with role admin/);
+    const hash = await passwordHashOf("alice.admin");
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hash as string, password)).toBe(true);
+    expect(result.stdout + result.stderr).not.toContain(password);
+    expect(result.stdout + result.stderr).not.toContain(hash);
+  });
+
+  it.each([
+    [
+      ["--username", "bob", "--email", "not-an-email", "--role", "user"],
+      /--email must be a valid email address/,
+    ],
+    [
+      ["--username", "b", "--email", "b@example.com", "--role", "user"],
+      /--username must be at least 3 characters/,
+    ],
+    [
+      ["--username", "bob'; drop table users;--", "--email", "bob@example.com", "--role", "user"],
+      /--username may contain only/,
+    ],
+    [
+      ["--username", "bob", "--email", "bob@example.com", "--role", "emperor"],
+      /--role "emperor" does not exist; roles: admin, host_manager/,
+    ],
+    [
+      ["--username", "alice.admin", "--email", "other@example.com", "--role", "user"],
+      /a user named "alice.admin" already exists/,
+    ],
+    [
+      ["--username", "bob", "--email", "bob@example.com", "--role", "user", "--password", "weak"],
+      /password must be at least 8 characters/,
+    ],
+  ])("refuses user:create %j", async (args, message) => {
+    const result = await runCli(["user:create", ...args], env, "");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("resets a password and unlocks a locked user", async () => {
+    const user = await getUserByLogin("alice@example.com");
+    if (!user) throw new Error("alice missing");
+    await getDb()
+      .update(users)
+      .set({ failedLoginAttempts: 5, lockedUntil: new Date(Date.now() + 900_000) })
+      .where(eq(users.id, user.id));
+
+    const unlock = await runCli(["user:unlock", "ALICE.ADMIN"], env);
+    expect(unlock.code, unlock.stderr).toBe(0);
+    expect(unlock.stdout).toMatch(/Unlocked alice\.admin/);
+    const unlocked = await getUserByLogin("alice.admin");
+    expect(unlocked).toMatchObject({ failedLoginAttempts: 0, lockedUntil: null });
+
+    const reset = await runCli(["user:reset-password", "alice.admin"], env, "N3w-Passw0rd!\n");
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(await verifyPassword((await passwordHashOf("alice.admin")) as string, "N3w-Passw0rd!")).toBe(true);
+
+    const missing = await runCli(["user:unlock", "nobody"], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no user "nobody"/);
+  });
+
+  it("shows the settings without anything secret", async () => {
+    const result = await runCli(["settings:show", "--json"], env);
+    expect(result.code, result.stderr).toBe(0);
+    const settings = JSON.parse(result.stdout);
+    expect(settings).toMatchObject({ id: 1, serverProtocol: "http", updateInterval: 60 });
+  });
+
+  it("runs a job on demand", async () => {
+    const result = await runCli(["job:run", "session-cleanup"], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Ran session-cleanup: \{"sessions":\d+/);
+    const bad = await runCli(["job:run", "nope"], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/give a job name: session-cleanup/);
+  });
+});

@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export type RunResult = { code: number | null; stdout: string; stderr: string };
+
+/** The environment of a child process: only what the test gives plus PATH/HOME, never the runner's. */
+export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) base[key] = value;
+  return base;
+}
+
+/** Runs a TypeScript entrypoint (cli/main.ts, workers/index.ts) in a fresh Node process. */
+export function spawnEntry(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(root, entry), ...args], {
+    cwd: root,
+    env: childEnv(env),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+export function collect(child: ChildProcess, input?: string): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  if (input !== undefined) child.stdin?.end(input);
+  else child.stdin?.end();
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  input?: string,
+): Promise<RunResult> {
+  return collect(spawnEntry("cli/main.ts", args, env), input);
+}
+
+/** Resolves when `predicate` holds, polling every intervalMs, or rejects after timeoutMs. */
+export async function waitFor<T>(
+  predicate: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
