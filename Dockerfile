@@ -29,7 +29,7 @@ RUN npm run build \
 FROM base AS prod-deps
 ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
+RUN npm ci --no-audit --no-fund \
   && npm cache clean --force
 
 FROM base AS runner

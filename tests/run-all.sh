@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, integration (real PostgreSQL + Redis when configured), then e2e
+# (production build + Playwright on Chromium). Usage: npm test
+#   TEST_DATABASE_URL  admin URL of a PostgreSQL server; each run creates and drops a fresh database
+#                      (unset: integration tests run on embedded PGlite, multi-process ones are skipped)
+#   REDIS_URL          Redis for the BullMQ tests (unset: skipped with a message; required when CI=true)
+#   CHROMIUM_PATH      browser for Playwright (default /usr/bin/chromium)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export NEXT_TELEMETRY_DISABLED=1
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+results="$(mktemp -d)"
+status=0
+
+section() { printf '\n==> %s\n' "$*"; }
+
+if [ ! -d node_modules ]; then
+  section "installing dependencies (npm ci)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || exit 1
+fi
+
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    section "installing Chromium for the e2e tests (apt-get install chromium)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
+  else
+    echo "Chromium not found at $CHROMIUM_PATH: install it (apt-get install chromium) or set CHROMIUM_PATH" >&2
+    exit 1
+  fi
+fi
+
+section "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
+
+section "integration tests (database: ${TEST_DATABASE_URL:+PostgreSQL}${TEST_DATABASE_URL:-embedded PGlite}; redis: ${REDIS_URL:-none})"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json" || status=1
+
+section "e2e tests: production build, then Playwright"
+if npm run build; then
+  e2e_data="$(mktemp -d)"
+  E2E_DATA_DIR="$e2e_data" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" \
+    npx playwright test --reporter=list,json || status=1
+  rm -rf "$e2e_data"
+else
+  echo "build failed" >&2
+  status=1
+fi
+
+section "summary"
+node tests/support/summarize.mjs "$results" || status=1
+rm -rf "$results"
+exit "$status"
