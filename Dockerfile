@@ -4,9 +4,7 @@
 #   docker run -d -p 3000:3000 -v patchmon_data:/app/data patchmon:latest   # zero-config (PGlite)
 # compose.yaml runs web + worker + PostgreSQL + Redis from this image.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
-
-FROM ${NODE_IMAGE} AS base
+FROM node:20-bookworm-slim AS base
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 
@@ -29,7 +27,7 @@ RUN npm run build \
 FROM base AS prod-deps
 ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund \
+RUN npm ci --omit=dev --no-audit --no-fund \
   && npm cache clean --force
 
 FROM base AS runner
@@ -60,8 +58,11 @@ COPY --from=build /app/package.json ./package.json
 COPY --chmod=0755 docker/entrypoint.sh ./docker/entrypoint.sh
 
 # Code stays root-owned and read-only to the app; only the data dir and Next's cache are writable.
+# `patchmon` on the PATH serves `docker compose exec web patchmon <command>` (exec skips the entrypoint).
 RUN mkdir -p /app/data /app/.next/cache \
-  && chown -R 1000:1000 /app/data /app/.next/cache
+  && chown -R 1000:1000 /app/data /app/.next/cache \
+  && printf '#!/bin/sh\nexec /app/docker/entrypoint.sh cli "$@"\n' > /usr/local/bin/patchmon \
+  && chmod 0755 /usr/local/bin/patchmon
 
 # uid/gid 1000 is the image's `node` user.
 USER 1000:1000
@@ -71,7 +72,7 @@ EXPOSE 3000
 # The web role answers /health (200 when the database answers). The worker serves no HTTP, so when
 # PID 1 is the worker the check only confirms it is running; a worker that dies exits the container.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
-  CMD ["node", "-e", "if (require('node:fs').readFileSync('/proc/1/cmdline', 'utf8').includes('worker.mjs')) process.exit(0); fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "try { if (require('node:fs').readFileSync('/proc/1/cmdline', 'utf8').includes('worker.mjs')) process.exit(0); } catch {} fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["web"]

@@ -33,6 +33,6 @@ case "$role" in
     exec node dist/cli.mjs "$@"
     ;;
   *)
-    exec "$role" "$@"
+    exit 2
     ;;
 esac

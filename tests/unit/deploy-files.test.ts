@@ -1,7 +1,8 @@
 // Static checks of the deployment files (no Docker engine here): compose.yaml, .env.example,
 // Dockerfile, .dockerignore, and a run of docker/entrypoint.sh against a stub `node`.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,7 +26,8 @@ function parseEnvFile(text: string): {
   lines.forEach((line, i) => {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
     if (!match) return;
-    const [, name, value] = match;
+    const name = match[1] ?? "";
+    const value = match[2] ?? "";
     if (values.has(name)) duplicates.push(name);
     if (!lines[i - 1]?.startsWith("#")) uncommented.push(name);
     values.set(name, value);
@@ -50,22 +52,26 @@ function interpolationRefs(text: string): Ref[] {
     }
     const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}/.exec(text.slice(i + 1));
     const bare = /^([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i + 1));
-    if (braced) refs.push({ name: braced[1], operator: braced[2] ?? "", argument: braced[3] ?? "" });
-    else if (bare) refs.push({ name: bare[1], operator: "", argument: "" });
+    if (braced) refs.push({ name: braced[1] ?? "", operator: braced[2] ?? "", argument: braced[3] ?? "" });
+    else if (bare) refs.push({ name: bare[1] ?? "", operator: "", argument: "" });
   }
   return refs;
 }
 
 /** Resolves interpolations the way compose does, from the variables of a .env file. */
 function interpolate(text: string, vars: Map<string, string>): string {
-  return text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g, (whole, name, op, arg) => {
-    if (whole === "$$") return "$";
-    const value = vars.get(name);
-    const missing = value === undefined || (op?.startsWith(":") && value === "");
-    if (missing && op?.endsWith("?")) throw new Error(`compose would stop: ${arg}`);
-    if (missing && op?.endsWith("-")) return arg;
-    return value ?? "";
-  });
+  const pattern = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
+  return text.replace(
+    pattern,
+    (whole: string, name: string, op: string | undefined, arg: string | undefined) => {
+      if (whole === "$$") return "$";
+      const value = vars.get(name);
+      const missing = value === undefined || (op?.startsWith(":") && value === "");
+      if (missing && op?.endsWith("?")) throw new Error(`compose would stop: ${arg}`);
+      if (missing && op?.endsWith("-")) return arg ?? "";
+      return value ?? "";
+    },
+  );
 }
 
 /** Every string of a parsed YAML document, keys included: what compose interpolates (not comments). */
@@ -99,6 +105,8 @@ const compose = parseYaml(composeText) as {
   version?: unknown;
 };
 const services = compose.services ?? {};
+/** A service by name; an empty one when absent, so the expectations below name what is missing. */
+const service = (name: string): Service => services[name] ?? {};
 const composeStrings = yamlStrings(compose);
 const words = (value: string | string[] | undefined) =>
   Array.isArray(value) ? value.join(" ") : (value ?? "");
@@ -130,7 +138,8 @@ describe("compose.yaml", () => {
   });
 
   it("runs web and worker from one image with .env", () => {
-    const { web, worker } = services;
+    const web = service("web");
+    const worker = service("worker");
     expect(web.image).toBeDefined();
     expect(worker.image).toBe(web.image);
     expect(web.build).toBeDefined();
@@ -142,7 +151,7 @@ describe("compose.yaml", () => {
 
   it("points web and worker at the bundled PostgreSQL and Redis", () => {
     for (const name of ["web", "worker"]) {
-      const env = services[name].environment ?? {};
+      const env = service(name).environment ?? {};
       expect(env.DATABASE_URL, name).toMatch(
         /^postgres(ql)?:\/\/\$\{POSTGRES_USER[^}]*\}:\$\{POSTGRES_PASSWORD[^}]*\}@database:5432\/\$\{POSTGRES_DB[^}]*\}$/,
       );
@@ -156,17 +165,17 @@ describe("compose.yaml", () => {
     const healthy = (service: Service, dep: string) =>
       service.depends_on?.[dep]?.condition === "service_healthy";
     for (const dep of ["database", "redis"]) {
-      expect(healthy(services.web, dep), `web -> ${dep}`).toBe(true);
-      expect(healthy(services.worker, dep), `worker -> ${dep}`).toBe(true);
+      expect(healthy(service("web"), dep), `web -> ${dep}`).toBe(true);
+      expect(healthy(service("worker"), dep), `worker -> ${dep}`).toBe(true);
     }
-    expect(healthy(services.worker, "web"), "worker -> web").toBe(true);
+    expect(healthy(service("worker"), "web"), "worker -> web").toBe(true);
   });
 
   it("uses postgres:17 and a password-protected redis:7", () => {
-    expect(services.database.image).toMatch(/^postgres:17(\b|-|$)/);
-    expect(services.database.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
-    expect(services.redis.image).toMatch(/^redis:7(\b|-|$)/);
-    expect(words(services.redis.command)).toMatch(/--requirepass\s+"?\$\{REDIS_PASSWORD:\?/);
+    expect(service("database").image).toMatch(/^postgres:17(\b|-|$)/);
+    expect(service("database").environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(service("redis").image).toMatch(/^redis:7(\b|-|$)/);
+    expect(words(service("redis").command)).toMatch(/--requirepass\s+"?\$\{REDIS_PASSWORD:\?/);
   });
 
   it("gives every service a healthcheck, container-side variables escaped with $$", () => {
@@ -176,9 +185,11 @@ describe("compose.yaml", () => {
       expect(test, `${name} healthcheck`).not.toBe("");
       expect(interpolationRefs(test), `${name} healthcheck would be interpolated by compose`).toEqual([]);
     }
-    expect(words(services.web.healthcheck?.test)).toContain("/health");
-    expect(words(services.database.healthcheck?.test)).toContain("pg_isready");
-    expect(words(services.redis.healthcheck?.test)).toMatch(/redis-cli -a "?\$\$REDIS_PASSWORD"? .*ping/);
+    expect(words(service("web").healthcheck?.test)).toMatch(
+      /http:\/\/(127\.0\.0\.1|localhost):3000\/health['"]/,
+    );
+    expect(words(service("database").healthcheck?.test)).toContain("pg_isready");
+    expect(words(service("redis").healthcheck?.test)).toMatch(/redis-cli -a "?\$\$REDIS_PASSWORD"? .*ping/);
   });
 
   it("keeps data in declared named volumes on one network", () => {
@@ -187,13 +198,13 @@ describe("compose.yaml", () => {
       "postgres_data",
       "redis_data",
     ]);
-    const mounts = (name: string) => services[name].volumes ?? [];
+    const mounts = (name: string) => service(name).volumes ?? [];
     expect(mounts("database")).toContain("postgres_data:/var/lib/postgresql/data");
     expect(mounts("redis")).toContain("redis_data:/data");
     expect(mounts("web")).toContain("patchmon_data:/app/data");
     for (const [name, service] of Object.entries(services)) {
       for (const mount of service.volumes ?? []) {
-        const source = mount.split(":")[0];
+        const source = mount.split(":")[0] ?? "";
         if (!source.startsWith(".") && !source.startsWith("/"))
           expect(compose.volumes, name).toHaveProperty(source);
       }
@@ -206,7 +217,7 @@ describe("compose.yaml", () => {
     const vars = quickStartEnv();
     for (const name of ["web", "worker"]) {
       const merged: Record<string, string> = Object.fromEntries(vars);
-      for (const [key, value] of Object.entries(services[name].environment ?? {})) {
+      for (const [key, value] of Object.entries(service(name).environment ?? {})) {
         merged[key] = interpolate(String(value), vars);
       }
       const result = parseEnv(merged);
@@ -289,10 +300,10 @@ function parseDockerfile(text: string): Stage[] {
   }
   const stages: Stage[] = [];
   for (const line of logical) {
-    const [, keyword, args] = /^\s*(\S+)\s*(.*)$/.exec(line) ?? [];
+    const [, keyword = "", args = ""] = /^\s*(\S+)\s*(.*)$/.exec(line) ?? [];
     const instruction = { keyword: keyword.toUpperCase(), args: args.trim() };
     if (instruction.keyword === "FROM") {
-      const [from, as, name] = instruction.args.replace(/--platform=\S+\s+/, "").split(/\s+/);
+      const [from = "", as, name] = instruction.args.replace(/--platform=\S+\s+/, "").split(/\s+/);
       stages.push({ from, name: as?.toUpperCase() === "AS" ? name : undefined, instructions: [] });
     } else stages.at(-1)?.instructions.push(instruction);
   }
@@ -365,15 +376,48 @@ describe("Dockerfile", () => {
     }
     expect(finalArgs("VOLUME").join(" ")).toContain("/app/data");
     expect(finalArgs("RUN").join(" ")).toMatch(/chown[^&]*1000:1000[^&]*\/app\/data/);
+    expect(finalArgs("RUN").join(" ")).toMatch(/entrypoint\.sh cli "\$@"\\n' > \/usr\/local\/bin\/patchmon/);
   });
 
   it("serves on 3000 with a /health check and the entrypoint's web role", () => {
     expect(finalArgs("EXPOSE").join(" ").split(/\s+/)).toContain("3000");
-    const healthcheck = finalArgs("HEALTHCHECK").join(" ");
-    expect(healthcheck).toContain("/health");
-    expect(healthcheck).toMatch(/fetch\(/);
+    expect(finalArgs("HEALTHCHECK").join(" ")).toMatch(/^(--\S+\s+)*CMD \[/);
     expect(JSON.parse(finalArgs("CMD").at(-1) ?? "null")).toEqual(["web"]);
     expect(JSON.parse(finalArgs("ENTRYPOINT").at(-1) ?? "null")).toEqual(["/app/docker/entrypoint.sh"]);
+  });
+
+  it("has a HEALTHCHECK that passes only while $PORT/health answers 200", async () => {
+    const argv = JSON.parse(
+      /CMD (\[.*\])$/.exec(finalArgs("HEALTHCHECK").join(" "))?.[1] ?? "[]",
+    ) as string[];
+    expect(argv[0]).toBe("node");
+    let status = 200;
+    const paths: string[] = [];
+    const server = http.createServer((req, res) => {
+      paths.push(req.url ?? "");
+      res.writeHead(req.url === "/health" ? status : 404).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const check = (port: number) =>
+      new Promise<boolean>((resolve) => {
+        const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PORT: String(port) };
+        execFile(process.execPath, argv.slice(1), { env, timeout: 10_000 }, (error) =>
+          resolve(error === null),
+        );
+      });
+    try {
+      expect(await check(port), "200").toBe(true);
+      status = 503;
+      expect(await check(port), "503").toBe(false);
+      expect(
+        paths.every((p) => p === "/health"),
+        paths.join(","),
+      ).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(await check(port), "nothing listening").toBe(false);
   });
 
   it("puts the standalone server, bundles, migrations and agent scripts under /app", () => {
@@ -430,7 +474,7 @@ describe("docker/entrypoint.sh", () => {
       { mode: 0o755 },
     );
     const result = spawnSync("sh", [path.join(app, "docker/entrypoint.sh"), ...args], {
-      env: { PATH: `${path.join(app, "bin")}:/usr/bin:/bin` },
+      env: { NODE_ENV: "test", PATH: `${path.join(app, "bin")}:/usr/bin:/bin` },
       encoding: "utf8",
     });
     const calls = fs.existsSync(log) ? fs.readFileSync(log, "utf8").trim().split("\n") : [];
