@@ -33,6 +33,6 @@ case "$role" in
     exec node dist/cli.mjs "$@"
     ;;
   *)
-    exit 2
+    exec "$role" "$@"
     ;;
 esac
