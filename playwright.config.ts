@@ -48,7 +48,11 @@ export default defineConfig({
       PATCHMON_DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_TRUST_HOST: "true",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+      // Zero-config by default (embedded PGlite, jobs in the web process), whatever the shell exports
+      // for the integration tests; empty values count as unset.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      REDIS_URL: "",
+      REDIS_HOST: "",
     },
   },
 });
