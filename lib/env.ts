@@ -110,6 +110,8 @@ function read(r: EnvReader) {
       user: r.string("REDIS_USER"),
       password: r.secret("REDIS_PASSWORD"),
       db: r.integer("REDIS_DB", 0, 0, 15),
+      // Namespace of every queue key, so that several PatchMon installations can share one Redis.
+      keyPrefix: r.string("REDIS_KEY_PREFIX", "patchmon"),
     },
     logging: {
       level: r.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),

@@ -5,7 +5,7 @@ import { UnrecoverableError, Worker } from "bullmq";
 import { closeDb, prepareDatabase } from "@/db/migrate";
 import { exitOnInvalidEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
-import { BullQueueDriver, QUEUE_PREFIX, type QueuedJobData } from "@/lib/queue/bullmq";
+import { BullQueueDriver, type QueuedJobData } from "@/lib/queue/bullmq";
 import { jobDefinitions } from "@/lib/queue/definitions";
 import { executeJob, InvalidJobPayloadError } from "@/lib/queue/run";
 import { createRedisConnection } from "@/lib/redis";
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
             throw error;
           }
         },
-        { connection, prefix: QUEUE_PREFIX, concurrency: 2, autorun: true },
+        { connection, prefix: env.redis.keyPrefix, concurrency: 2, autorun: true },
       ),
   );
   for (const worker of workers) {

@@ -6,8 +6,6 @@ import { createRedisConnection } from "@/lib/redis";
 import { getJobDefinition, type JobDefinition, jobDefinitions } from "./definitions";
 import type { JobTrigger, QueueDriver } from "./types";
 
-export const QUEUE_PREFIX = "patchmon";
-
 /** What travels in a BullMQ job: the validated-later payload and why it runs. */
 export type QueuedJobData = { payload: unknown; trigger: JobTrigger };
 
@@ -36,7 +34,7 @@ export class BullQueueDriver implements QueueDriver {
       if (!definition) throw new Error(`Unknown job: ${name}`);
       queue = new Queue(name, {
         connection: this.connection,
-        prefix: QUEUE_PREFIX,
+        prefix: getEnv().redis.keyPrefix,
         defaultJobOptions: jobOptions(definition),
       });
       this.queues.set(name, queue);

@@ -27,6 +27,7 @@ describe.skipIf(!testDatabaseUrl())("concurrent start-up on an empty PostgreSQL"
       JWT_SECRET: "m".repeat(48),
       PATCHMON_DATA_DIR: process.env.PATCHMON_DATA_DIR,
       PM_LOG_TO_CONSOLE: "true",
+      REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX,
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     };
     const clis = [1, 2, 3].map(() => collect(spawnEntry("cli/main.ts", ["preflight"], env)));

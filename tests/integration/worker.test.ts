@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, prepareDatabase } from "@/db/migrate";
 import { listJobRuns } from "@/db/queries/job-runs";
 import { resetEnvCache } from "@/lib/env";
-import { BullQueueDriver, QUEUE_PREFIX } from "@/lib/queue/bullmq";
+import { BullQueueDriver } from "@/lib/queue/bullmq";
 import { sessionCleanupJob } from "@/lib/queue/definitions";
 import { countSessions, seedSessions } from "../support/fixtures";
 import { collect, spawnEntry, waitFor } from "../support/processes";
@@ -15,11 +15,6 @@ const redisUrl = testRedisUrl();
 
 describe.skipIf(!redisUrl || !testDatabaseUrl())("worker with Redis", () => {
   beforeAll(async () => {
-    const redis = new Redis(redisUrl as string);
-    // A clean slate for our queues in the test Redis database.
-    const keys = await redis.keys(`${QUEUE_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
     process.env.REDIS_URL = redisUrl as string;
     resetEnvCache();
     await prepareDatabase();
@@ -37,6 +32,7 @@ describe.skipIf(!redisUrl || !testDatabaseUrl())("worker with Redis", () => {
       DATABASE_URL: process.env.DATABASE_URL,
       JWT_SECRET: process.env.JWT_SECRET,
       REDIS_URL: redisUrl as string,
+      REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX,
       PATCHMON_DATA_DIR: process.env.PATCHMON_DATA_DIR,
       PM_LOG_TO_CONSOLE: "true",
     });
@@ -49,7 +45,7 @@ describe.skipIf(!redisUrl || !testDatabaseUrl())("worker with Redis", () => {
 
     const queue = new Queue(sessionCleanupJob.name, {
       connection: new Redis(redisUrl as string, { maxRetriesPerRequest: null }),
-      prefix: QUEUE_PREFIX,
+      prefix: process.env.REDIS_KEY_PREFIX,
     });
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
+import { killChildren } from "./processes";
 
 // Each test file runs in its own worker: point the app's configuration at the test services.
 const databaseUrl = inject("databaseUrl");
@@ -13,3 +14,7 @@ process.env.PM_LOG_TO_CONSOLE = "false";
 process.env.LOG_LEVEL ??= "warn";
 delete process.env.REDIS_URL;
 delete process.env.REDIS_HOST;
+// Queue keys of this file only, so a worker left over elsewhere on the same Redis cannot take its jobs.
+process.env.REDIS_KEY_PREFIX = `patchmon-test-${process.pid}-${Date.now()}`;
+
+afterAll(killChildren);

@@ -12,17 +12,34 @@ export function childEnv(env: Record<string, string | undefined>): NodeJS.Proces
   return base;
 }
 
+const children = new Set<ChildProcess>();
+
 /** Runs a TypeScript entrypoint (cli/main.ts, workers/index.ts) in a fresh Node process. */
 export function spawnEntry(
   entry: string,
   args: string[],
   env: Record<string, string | undefined>,
 ): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(root, entry), ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, entry), ...args], {
     cwd: root,
     env: childEnv(env),
     stdio: ["pipe", "pipe", "pipe"],
   });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** Kills every child a test left running (a failed assertion skips the test's own cleanup). */
+export async function killChildren(): Promise<void> {
+  const running = [...children];
+  for (const child of running) child.kill("SIGKILL");
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on("exit", resolve))),
+    ),
+  );
 }
 
 export function collect(child: ChildProcess, input?: string): Promise<RunResult> {
