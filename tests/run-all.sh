@@ -33,7 +33,11 @@ fi
 section "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
 
-section "integration tests (database: ${TEST_DATABASE_URL:+PostgreSQL}${TEST_DATABASE_URL:-embedded PGlite}; redis: ${REDIS_URL:-none})"
+database="embedded PGlite"
+[ -n "${TEST_DATABASE_URL:-}" ] && database="PostgreSQL"
+redis="none: BullMQ tests skipped"
+[ -n "${REDIS_URL:-}" ] && redis="configured"
+section "integration tests (database: $database; redis: $redis)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json" || status=1
 
 section "e2e tests: production build, then Playwright"

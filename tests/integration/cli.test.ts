@@ -1,13 +1,12 @@
 // The operator CLI, run as an operator would: a separate process against the test database.
 
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { closeDb, prepareDatabase } from "@/db/migrate";
 import { getUserByLogin } from "@/db/queries/users";
 import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { resetEnvCache } from "@/lib/env";
+import { useMigratedDatabase } from "../support/database";
 import { runCli } from "../support/processes";
 import { testDatabaseUrl } from "../support/services";
 
@@ -31,11 +30,7 @@ async function passwordHashOf(username: string): Promise<string | null> {
 }
 
 describe.skipIf(!databaseUrl)("patchmon CLI", () => {
-  beforeAll(async () => {
-    resetEnvCache();
-    await prepareDatabase();
-  });
-  afterAll(closeDb);
+  useMigratedDatabase();
 
   it("prints help and rejects unknown commands", async () => {
     const help = await runCli(["help"], env);

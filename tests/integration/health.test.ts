@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET } from "@/app/health/route";
-import { closeDb, prepareDatabase } from "@/db/migrate";
+import { closeDb } from "@/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { APP_VERSION } from "@/lib/version";
+import { useMigratedDatabase } from "../support/database";
 import { testRedisUrl } from "../support/services";
 
 const redisUrl = testRedisUrl();
@@ -13,15 +14,7 @@ async function health() {
 }
 
 describe("GET /health", () => {
-  beforeAll(async () => {
-    resetEnvCache();
-    await prepareDatabase();
-  });
-  afterAll(async () => {
-    delete process.env.REDIS_URL;
-    resetEnvCache();
-    await closeDb();
-  });
+  useMigratedDatabase({ REDIS_URL: undefined });
 
   it("answers 200 with the database ok and Redis disabled when none is configured", async () => {
     const { status, body, headers } = await health();

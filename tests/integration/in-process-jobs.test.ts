@@ -1,25 +1,16 @@
 // Without Redis, the web process hosts the jobs: enqueued work runs in-process and is recorded.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, prepareDatabase } from "@/db/migrate";
+import { afterAll, describe, expect, it } from "vitest";
 import { listJobRuns } from "@/db/queries/job-runs";
-import { resetEnvCache } from "@/lib/env";
 import { closeQueueDriver, enqueue, getQueueDriver } from "@/lib/queue";
 import { sessionCleanupJob } from "@/lib/queue/definitions";
 import { startJobsInWebProcessIfNeeded } from "@/workers/in-process";
+import { useMigratedDatabase } from "../support/database";
 import { countSessions, seedSessions } from "../support/fixtures";
 import { waitFor } from "../support/processes";
 
 describe("jobs without Redis", () => {
-  beforeAll(async () => {
-    delete process.env.REDIS_URL;
-    delete process.env.REDIS_HOST;
-    resetEnvCache();
-    await prepareDatabase();
-  });
-  afterAll(async () => {
-    await closeQueueDriver();
-    await closeDb();
-  });
+  useMigratedDatabase({ REDIS_URL: undefined, REDIS_HOST: undefined });
+  afterAll(closeQueueDriver);
 
   it("refuses to enqueue before the in-process driver is started", async () => {
     await expect(enqueue(sessionCleanupJob.name)).rejects.toThrow(

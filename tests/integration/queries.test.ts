@@ -1,9 +1,8 @@
 // The dashboard counts and the cleanup statements against a real database.
 import { randomBytes } from "node:crypto";
 import { inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
-import { closeDb, prepareDatabase } from "@/db/migrate";
 import { purgeExpiredBootstrapTokens, purgeExpiredEnrolmentTokens } from "@/db/queries/maintenance";
 import { getFleetOverview } from "@/db/queries/overview";
 import {
@@ -15,7 +14,7 @@ import {
   packages,
   repositories,
 } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
+import { useMigratedDatabase } from "../support/database";
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
@@ -29,11 +28,7 @@ async function addHost(values: Partial<typeof hosts.$inferInsert> = {}) {
 }
 
 describe("fleet overview and cleanup queries", () => {
-  beforeAll(async () => {
-    resetEnvCache();
-    await prepareDatabase();
-  });
-  afterAll(closeDb);
+  useMigratedDatabase();
 
   it("counts the fleet in one statement", async () => {
     const before = await getFleetOverview();

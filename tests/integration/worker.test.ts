@@ -1,12 +1,11 @@
 // The worker with Redis registers the schedules and processes the cleanup job; SIGTERM stops it cleanly.
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, prepareDatabase } from "@/db/migrate";
+import { describe, expect, it } from "vitest";
 import { listJobRuns } from "@/db/queries/job-runs";
-import { resetEnvCache } from "@/lib/env";
 import { BullQueueDriver } from "@/lib/queue/bullmq";
 import { sessionCleanupJob } from "@/lib/queue/definitions";
+import { useMigratedDatabase } from "../support/database";
 import { countSessions, seedSessions } from "../support/fixtures";
 import { collect, spawnEntry, waitFor } from "../support/processes";
 import { testDatabaseUrl, testRedisUrl } from "../support/services";
@@ -14,16 +13,7 @@ import { testDatabaseUrl, testRedisUrl } from "../support/services";
 const redisUrl = testRedisUrl();
 
 describe.skipIf(!redisUrl || !testDatabaseUrl())("worker with Redis", () => {
-  beforeAll(async () => {
-    process.env.REDIS_URL = redisUrl as string;
-    resetEnvCache();
-    await prepareDatabase();
-  });
-  afterAll(async () => {
-    delete process.env.REDIS_URL;
-    resetEnvCache();
-    await closeDb();
-  });
+  useMigratedDatabase({ REDIS_URL: redisUrl ?? undefined });
 
   it("processes an enqueued cleanup job and records the run", async () => {
     const { expiredIds, liveIds } = await seedSessions();

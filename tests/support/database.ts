@@ -1,4 +1,7 @@
 import postgres from "postgres";
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, prepareDatabase } from "@/db/migrate";
+import { resetEnvCache } from "@/lib/env";
 import { testDatabaseUrl } from "./services";
 
 /** A new, empty PostgreSQL database beside the run's one (for start-up tests); null on PGlite. */
@@ -19,4 +22,27 @@ export async function createEmptyDatabase(
       await admin.end();
     },
   };
+}
+
+/**
+ * Points the app's configuration at the test database (plus `overrides`; undefined deletes a
+ * variable), migrates before the file's tests and closes the pool after them.
+ */
+export function useMigratedDatabase(overrides: Record<string, string | undefined> = {}): void {
+  const saved = Object.fromEntries(Object.keys(overrides).map((key) => [key, process.env[key]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    resetEnvCache();
+  };
+  beforeAll(async () => {
+    apply(overrides);
+    await prepareDatabase();
+  });
+  afterAll(async () => {
+    await closeDb();
+    apply(saved);
+  });
 }
