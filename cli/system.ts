@@ -21,7 +21,8 @@ export async function settingsShow(json: boolean): Promise<void> {
 
 /** Runs a job now: hands it to the worker through Redis, or runs it here when there is no Redis. */
 export async function jobRun(name: string | undefined): Promise<void> {
-  if (!name || !getJobDefinition(name)) {
+  const definition = name ? getJobDefinition(name) : undefined;
+  if (!name || !definition) {
     throw new CliError(`give a job name: ${jobDefinitions.map((job) => job.name).join(", ")}`);
   }
   if (getEnv().redis.enabled) {
@@ -34,6 +35,6 @@ export async function jobRun(name: string | undefined): Promise<void> {
     console.log(`Queued ${name}; the worker will run it.`);
     return;
   }
-  const result = await executeJob(processors, name, {}, "manual");
+  const result = await executeJob(processors, definition, {}, "manual");
   console.log(`Ran ${name}: ${JSON.stringify(result ?? {})}`);
 }

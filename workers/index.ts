@@ -37,7 +37,7 @@ async function main(): Promise<void> {
           try {
             return await executeJob(
               processors,
-              job.name,
+              job,
               bullJob.data?.payload,
               bullJob.data?.trigger ?? "manual",
             );

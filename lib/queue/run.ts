@@ -1,6 +1,6 @@
 import { finishJobRun, startJobRun } from "@/db/queries/job-runs";
 import { getLogger } from "@/lib/logger";
-import { getJobDefinition } from "./definitions";
+import type { JobDefinition } from "./definitions";
 import type { JobProcessors, JobTrigger } from "./types";
 
 /** A payload that does not match its schema: retrying cannot help. */
@@ -17,14 +17,14 @@ export class InvalidJobPayloadError extends Error {
  */
 export async function executeJob(
   processors: JobProcessors,
-  name: string,
+  definition: JobDefinition,
   payload: unknown,
   trigger: JobTrigger,
 ): Promise<Record<string, unknown> | undefined> {
   const log = getLogger("jobs");
-  const definition = getJobDefinition(name);
+  const name = definition.name;
   const processor = processors[name];
-  if (!definition || !processor) throw new InvalidJobPayloadError(name, "unknown job");
+  if (!processor) throw new InvalidJobPayloadError(name, "no processor registered");
   const parsed = definition.payload.safeParse(payload ?? {});
   const runId = await startJobRun({ jobName: name, trigger });
   const started = performance.now();

@@ -1,8 +1,10 @@
 // Without Redis, the web process hosts the jobs: enqueued work runs in-process and is recorded.
 import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { listJobRuns } from "@/db/queries/job-runs";
 import { closeQueueDriver, enqueue, getQueueDriver } from "@/lib/queue";
-import { sessionCleanupJob } from "@/lib/queue/definitions";
+import { type JobDefinition, sessionCleanupJob } from "@/lib/queue/definitions";
+import { backoffDelay, InlineQueueDriver } from "@/lib/queue/inline";
 import { startJobsInWebProcessIfNeeded } from "@/workers/in-process";
 import { useMigratedDatabase } from "../support/database";
 import { countSessions, seedSessions } from "../support/fixtures";
@@ -49,5 +51,57 @@ describe("jobs without Redis", () => {
 
   it("rejects unknown jobs", async () => {
     await expect(enqueue("no-such-job")).rejects.toThrow(/Unknown job/);
+  });
+});
+
+describe("in-process retries", () => {
+  useMigratedDatabase({ REDIS_URL: undefined, REDIS_HOST: undefined });
+
+  const flaky: JobDefinition = {
+    name: "flaky-test-job",
+    description: "fails twice, then succeeds",
+    payload: z.object({}),
+    attempts: 3,
+    backoffMs: 20,
+  };
+  const broken: JobDefinition = { ...flaky, name: "broken-test-job", description: "always fails" };
+
+  it("retries with backoff like BullMQ and stops after the last attempt", async () => {
+    let calls = 0;
+    const driver = new InlineQueueDriver(
+      {
+        [flaky.name]: async () => {
+          calls += 1;
+          if (calls < 3) throw new Error(`transient failure ${calls}`);
+          return { calls };
+        },
+        [broken.name]: async () => {
+          throw new Error("permanent failure");
+        },
+      },
+      [flaky, broken],
+    );
+    try {
+      await driver.enqueue(flaky.name, {});
+      await driver.enqueue(broken.name, {});
+      const flakyRuns = await waitFor(async () => {
+        const runs = await listJobRuns(flaky.name);
+        return runs.some((run) => run.status === "succeeded") ? runs : undefined;
+      });
+      expect(flakyRuns.map((run) => run.status).sort()).toEqual(["failed", "failed", "succeeded"]);
+      expect(flakyRuns.find((run) => run.status === "succeeded")?.result).toEqual({ calls: 3 });
+
+      const brokenRuns = await waitFor(async () => {
+        const runs = await listJobRuns(broken.name);
+        return runs.length >= 3 ? runs : undefined;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await listJobRuns(broken.name)).toHaveLength(3);
+      expect(brokenRuns.every((run) => run.error === "permanent failure")).toBe(true);
+    } finally {
+      await driver.close();
+    }
+    expect(backoffDelay(flaky, 1)).toBe(20);
+    expect(backoffDelay(flaky, 3)).toBe(80);
   });
 });
