@@ -16,6 +16,7 @@ RUN npm ci --no-audit --no-fund
 
 # next build (standalone server + static assets) and the esbuild bundles dist/cli.mjs, dist/worker.mjs.
 FROM base AS build
+ENV PATCHMON_STANDALONE_BUILD=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 # public/ and agent-scripts/ may be absent or empty in a checkout (git keeps no empty folders);

@@ -1,10 +1,15 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  output: "standalone",
+  // The container image runs the standalone server; `npm start` runs `next start`, which warns
+  // when standalone output is configured. Build-time switch, set by the Dockerfile's build stage.
+  output: process.env.PATCHMON_STANDALONE_BUILD === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   // Native and WASM packages are loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "bullmq", "ioredis"],
+  // The data dir (embedded database, generated secret, logs) must never be copied into a build:
+  // every path built from env.dataDir carries a `/* turbopackIgnore: true */` comment so that file
+  // tracing does not follow it (route-level tracing excludes do not cover instrumentation or proxy).
   outputFileTracingIncludes: {
     "/*": ["./db/migrations/**/*", "./agent-scripts/**/*"],
   },

@@ -71,7 +71,7 @@ function openPostgres(env: Env, url: string): Handle {
 }
 
 function openPglite(env: Env): Handle {
-  const client = new PGlite(path.join(env.dataDir, "pglite"));
+  const client = new PGlite(path.join(/* turbopackIgnore: true */ env.dataDir, "pglite"));
   // The PGlite driver speaks the same SQL and returns the same shapes; one type for both keeps
   // every query function single-sourced.
   const db = drizzlePglite({ client, schema, logger: drizzleLogger(env) }) as unknown as Database;

@@ -201,7 +201,9 @@ export function getEnv(): Env {
   if (!result.ok) throw new EnvError(result.problems);
   const env = result.env;
   if (env.zeroConfig && env.auth.jwtSecret === undefined) {
-    env.sessionSecret = loadOrCreateSecret(path.join(env.dataDir, "session-secret"));
+    env.sessionSecret = loadOrCreateSecret(
+      path.join(/* turbopackIgnore: true */ env.dataDir, "session-secret"),
+    );
   }
   cached = env;
   return env;

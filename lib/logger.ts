@@ -83,7 +83,7 @@ function defaultDestination(): DestinationStream {
   // PM_LOG_TO_CONSOLE=false (the default): everything to a file in the data directory, and
   // warnings and errors also to stderr so that an operator still sees them.
   const file = pino.destination({
-    dest: path.join(env.dataDir, "logs", "patchmon.log"),
+    dest: path.join(/* turbopackIgnore: true */ env.dataDir, "logs", "patchmon.log"),
     mkdir: true,
     sync: false,
   });

@@ -1,6 +1,8 @@
 // The production start command (`npm start`, as the README says) refuses a bad configuration before
 // it listens: non-zero exit, one line naming each bad variable.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 const cases: Array<[Record<string, string>, RegExp]> = [
@@ -34,4 +36,26 @@ test.describe("npm start with an invalid configuration", () => {
       expect(result.stdout).not.toMatch(/Ready in/);
     });
   }
+});
+
+test("the zero-config web server migrated its embedded database and hosts the jobs itself", async ({
+  request,
+}) => {
+  const health = await (await request.get("/health")).json();
+  expect(health).toMatchObject({ database: { ok: true }, redis: "disabled" });
+  const logFile = path.join(process.env.E2E_DATA_DIR ?? "./data/e2e", "logs", "patchmon.log");
+  const lines = fs
+    .readFileSync(logFile, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { msg: string; pid: number });
+  const serverPid = lines.findLast((line) => line.msg.includes("background jobs run in this process"))?.pid;
+  expect(serverPid).toBeDefined();
+  expect(
+    lines.some(
+      (line) =>
+        line.pid === serverPid &&
+        /database schema is up to date|applied \d+ database migration/.test(line.msg),
+    ),
+  ).toBe(true);
 });

@@ -325,6 +325,15 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/npm run build/);
   });
 
+  it("builds Next's standalone output in the stage that runs npm run build", () => {
+    const build = stages.find((stage) =>
+      stage.instructions.some((i) => i.keyword === "RUN" && /npm run build/.test(i.args)),
+    );
+    const env = build?.instructions.filter((i) => i.keyword === "ENV").map((i) => i.args) ?? [];
+    expect(env.some((args) => /PATCHMON_STANDALONE_BUILD=1/.test(args))).toBe(true);
+    expect(readText("next.config.ts")).toMatch(/PATCHMON_STANDALONE_BUILD === "1" \? "standalone"/);
+  });
+
   it("copies --from only stages defined earlier", () => {
     const bad: string[] = [];
     stages.forEach((stage, index) => {
