@@ -1,8 +1,11 @@
 # syntax=docker/dockerfile:1
 # One image for every PatchMon role: `web` (default), `worker`, `migrate`, `cli <command>`.
 #   docker build -t patchmon:latest .
-#   docker run -d -p 3000:3000 -v patchmon_data:/app/data patchmon:latest   # zero-config (PGlite)
-# compose.yaml runs web + worker + PostgreSQL + Redis from this image.
+#   docker run -d --init -p 3000:3000 -v patchmon_data:/app/data patchmon:latest   # zero-config (PGlite)
+# compose.yaml runs web + worker + PostgreSQL + Redis from this image (with `init: true`).
+# --init is recommended: without an init, PID 1 is the entrypoint's shell or node, and the kernel
+# drops the signals PID 1 has no handler for; the entrypoint and the web and worker processes handle
+# SIGTERM themselves, but `migrate` and `cli` commands would ignore `docker stop` until it kills them.
 
 FROM node:20-bookworm-slim AS base
 WORKDIR /app
@@ -71,9 +74,10 @@ VOLUME ["/app/data"]
 EXPOSE 3000
 
 # The web role answers /health (200 when the database answers). The worker serves no HTTP, so when
-# PID 1 is the worker the check only confirms it is running; a worker that dies exits the container.
+# the container runs the worker role (PID 1 is the worker, or with --init the init started with the
+# entrypoint's `worker`) the check only confirms that; a worker that dies exits the container.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
-  CMD ["node", "-e", "try { if (require('node:fs').readFileSync('/proc/1/cmdline', 'utf8').includes('worker.mjs')) process.exit(0); } catch {} fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "try { const a = require('node:fs').readFileSync('/proc/1/cmdline', 'utf8').split('\\0'); if (a.includes('dist/worker.mjs') || a[a.indexOf('/app/docker/entrypoint.sh') + 1] === 'worker') process.exit(0); } catch {} fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["web"]

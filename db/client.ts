@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm
 import postgres from "postgres";
 import { type Env, getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
+import { acquirePgliteLock } from "./pglite-lock";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -71,6 +72,10 @@ function openPostgres(env: Env, url: string): Handle {
 }
 
 function openPglite(env: Env): Handle {
+  const release = acquirePgliteLock(
+    path.join(/* turbopackIgnore: true */ env.dataDir, "pglite.lock"),
+    env.dataDir,
+  );
   const client = new PGlite(path.join(/* turbopackIgnore: true */ env.dataDir, "pglite"));
   // The PGlite driver speaks the same SQL and returns the same shapes; one type for both keeps
   // every query function single-sourced.
@@ -82,7 +87,13 @@ function openPglite(env: Env): Handle {
     ping: async () => {
       await client.query("select 1");
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

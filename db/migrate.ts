@@ -11,6 +11,7 @@ import postgres from "postgres";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { getDbHandle } from "./client";
+import { DataDirInUseError } from "./pglite-lock";
 
 /** Any fixed 64-bit number: the advisory lock every PatchMon process takes to migrate. */
 const MIGRATION_LOCK_ID = 7_231_904_118_224_561n;
@@ -34,6 +35,7 @@ export async function waitForDatabase(): Promise<void> {
       log.info({ attempt }, "database is reachable");
       return;
     } catch (error) {
+      if (error instanceof DataDirInUseError) throw error;
       if (attempt >= connMaxAttempts) {
         throw new Error(`Database not reachable after ${attempt} attempts: ${errorMessage(error)}`);
       }

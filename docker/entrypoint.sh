@@ -19,8 +19,21 @@ fi
 case "$role" in
   web)
     # preflight exits non-zero on an invalid environment or an unreachable database, and `set -e`
-    # then stops the container instead of serving half-configured.
-    node dist/cli.mjs preflight
+    # then stops the container instead of serving half-configured. It may wait a minute for the
+    # database, so it runs in the background while this shell forwards SIGTERM/SIGINT to it: as PID 1
+    # (docker run without --init) sh ignores signals it does not trap, and `docker stop` would wait
+    # out its whole grace period.
+    node dist/cli.mjs preflight &
+    preflight=$!
+    stop() {
+      kill -TERM "$preflight" 2>/dev/null || :
+      wait "$preflight" || :
+      exit "$1"
+    }
+    trap 'stop 143' TERM
+    trap 'stop 130' INT
+    wait "$preflight"
+    trap - TERM INT
     exec node server.js
     ;;
   worker)

@@ -1,6 +1,9 @@
 // The only reader of process.env. Web, worker and CLI parse the environment once through here;
 // an invalid value stops start-up with one line per problem (see exitOnInvalidEnv).
 import path from "node:path";
+// CommonJS package: a default import works under Node ESM, tsx and bundlers alike.
+import nextEnv from "@next/env";
+import { ensurePrivateDirectory } from "./config/data-dir";
 import { EnvReader, type EnvSource } from "./config/reader";
 import { loadOrCreateSecret } from "./config/secret-file";
 
@@ -194,12 +197,26 @@ export class EnvError extends Error {
 
 let cached: Env | undefined;
 
+/**
+ * Loads .env files from the working directory the way Next's server does (variables already set
+ * win), so that the CLI, the worker and `npm start`'s preflight see the same settings as the web
+ * server when an operator configures PatchMon through a .env file.
+ */
+function loadDotEnvFiles(): void {
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", {
+    info: () => {},
+    error: (...args: unknown[]) => console.error(...args),
+  });
+}
+
 /** The validated configuration of this process. Throws EnvError when the environment is invalid. */
 export function getEnv(): Env {
   if (cached) return cached;
+  loadDotEnvFiles();
   const result = parseEnv(process.env);
   if (!result.ok) throw new EnvError(result.problems);
   const env = result.env;
+  ensurePrivateDirectory(env.dataDir);
   if (env.zeroConfig && env.auth.jwtSecret === undefined) {
     env.sessionSecret = loadOrCreateSecret(
       path.join(/* turbopackIgnore: true */ env.dataDir, "session-secret"),

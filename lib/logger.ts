@@ -84,6 +84,7 @@ function defaultDestination(): DestinationStream {
   // warnings and errors also to stderr so that an operator still sees them.
   const file = pino.destination({
     dest: path.join(/* turbopackIgnore: true */ env.dataDir, "logs", "patchmon.log"),
+    mode: 0o600,
     mkdir: true,
     sync: false,
   });

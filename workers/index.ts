@@ -1,15 +1,61 @@
 // The worker entrypoint (`npm run worker`, or `worker` in the container): the only place that
 // constructs BullMQ Workers. Registers the repeatable jobs, processes every queue, logs each run,
-// and shuts down gracefully on SIGTERM/SIGINT.
+// and shuts down gracefully on SIGTERM/SIGINT (also while it is still starting).
 import { UnrecoverableError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
 import { closeDb, prepareDatabase } from "@/db/migrate";
 import { exitOnInvalidEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { BullQueueDriver, type QueuedJobData } from "@/lib/queue/bullmq";
-import { jobDefinitions } from "@/lib/queue/definitions";
+import { type JobDefinition, jobDefinitions } from "@/lib/queue/definitions";
 import { executeJob, InvalidJobPayloadError } from "@/lib/queue/run";
-import { createRedisConnection } from "@/lib/redis";
+import { createRedisConnection, waitForRedis } from "@/lib/redis";
 import { processors } from "./registry";
+
+const SHUTDOWN_GRACE_MS = 30_000;
+
+const running: { workers: Worker[]; driver?: BullQueueDriver; connection?: Redis } = { workers: [] };
+let stopping = false;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const log = getLogger("worker");
+  log.info({ signal }, "worker stopping: waiting for running jobs");
+  setTimeout(() => {
+    log.error(`worker did not stop within ${SHUTDOWN_GRACE_MS / 1000}s; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+  await Promise.allSettled(running.workers.map((worker) => worker.close()));
+  await running.driver?.close();
+  running.connection?.disconnect();
+  await closeDb();
+  log.info("worker stopped");
+  process.exit(0);
+}
+
+function startWorker(job: JobDefinition, connection: Redis, prefix: string): Worker<QueuedJobData> {
+  const worker = new Worker<QueuedJobData>(
+    job.name,
+    async (bullJob) => {
+      try {
+        return await executeJob(processors, job, bullJob.data?.payload, bullJob.data?.trigger ?? "manual");
+      } catch (error) {
+        if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+    { connection, prefix, concurrency: 2, autorun: true },
+  );
+  worker.on("error", (error) =>
+    getLogger("worker").error({ queue: job.name, error: error.message }, "worker error"),
+  );
+  return worker;
+}
 
 async function main(): Promise<void> {
   const env = exitOnInvalidEnv("worker");
@@ -23,65 +69,23 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-
-  await prepareDatabase();
-  const driver = new BullQueueDriver();
-  await driver.registerSchedules();
-
-  const connection = createRedisConnection("worker");
-  const workers = jobDefinitions.map(
-    (job) =>
-      new Worker<QueuedJobData>(
-        job.name,
-        async (bullJob) => {
-          try {
-            return await executeJob(
-              processors,
-              job,
-              bullJob.data?.payload,
-              bullJob.data?.trigger ?? "manual",
-            );
-          } catch (error) {
-            if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
-            throw error;
-          }
-        },
-        { connection, prefix: env.redis.keyPrefix, concurrency: 2, autorun: true },
-      ),
-  );
-  for (const worker of workers) {
-    worker.on("error", (error) => log.error({ queue: worker.name, error: error.message }, "worker error"));
-  }
-  log.info({ queues: jobDefinitions.map((job) => job.name) }, "worker started");
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "worker stopping: waiting for running jobs");
-    const forceExit = setTimeout(() => {
-      log.error("worker did not stop within 30s; exiting");
-      process.exit(1);
-    }, 30_000);
-    forceExit.unref();
-    await Promise.allSettled(workers.map((worker) => worker.close()));
-    await driver.close();
-    connection.disconnect();
-    await closeDb();
-    log.info("worker stopped");
-    process.exit(0);
-  };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await prepareDatabase();
+  await waitForRedis();
+  if (stopping) return;
+  running.driver = new BullQueueDriver();
+  await running.driver.registerSchedules();
+  running.connection = createRedisConnection("worker");
+  running.workers = jobDefinitions.map((job) =>
+    startWorker(job, running.connection as Redis, env.redis.keyPrefix),
+  );
+  log.info({ queues: jobDefinitions.map((job) => job.name) }, "worker started");
 }
 
 main().catch((error: unknown) => {
-  getLogger("worker").fatal(
-    { error: error instanceof Error ? error.message : String(error) },
-    "worker failed to start",
-  );
-  process.stderr.write(
-    `PatchMon worker failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  getLogger("worker").fatal({ error: messageOf(error) }, "worker failed to start");
+  process.stderr.write(`PatchMon worker failed to start: ${messageOf(error)}\n`);
   process.exit(1);
 });

@@ -36,11 +36,8 @@ function toneIf(count: number, tone: StatTone): StatTone {
   return count > 0 ? tone : "default";
 }
 
+/** Every value is a count from the overview query as is: no arithmetic on counts here (product rule). */
 export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Stat[]; inventory: Stat[] } {
-  const upToDate = Math.max(0, hosts.total - hosts.needingUpdates - hosts.pending);
-  const unreachable = hosts.stale + hosts.offline;
-  const reporting = hosts.total - hosts.pending;
-
   const fleet: Stat[] = [
     {
       id: "total-hosts",
@@ -53,11 +50,10 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     {
       id: "up-to-date",
       title: "Up to date",
-      value: upToDate,
+      value: hosts.upToDate,
       icon: CircleCheck,
-      tone: upToDate > 0 ? "success" : "default",
-      description:
-        reporting > 0 ? `${Math.round((upToDate / reporting) * 100)}% of reporting hosts` : undefined,
+      tone: toneIf(hosts.upToDate, "success"),
+      description: hosts.reporting > 0 ? `of ${plural(hosts.reporting, "reporting host")}` : undefined,
     },
     {
       id: "needing-updates",
@@ -84,7 +80,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     {
       id: "stale-offline",
       title: "Stale / offline",
-      value: unreachable,
+      value: hosts.staleOrOffline,
       icon: CloudOff,
       tone: hosts.offline > 0 ? "danger" : toneIf(hosts.stale, "warning"),
       description: `${hosts.stale.toLocaleString("en-US")} stale, ${hosts.offline.toLocaleString("en-US")} offline`,

@@ -9,6 +9,15 @@ export type FleetOverview = {
     active: number;
     stale: number;
     offline: number;
+    /** stale + offline: hosts out of contact, whatever their last report said. */
+    staleOrOffline: number;
+    /** Every host that has reported at least once (status other than pending). */
+    reporting: number;
+    /**
+     * Active hosts with no pending update whose last report did not fail. Stale, offline and pending
+     * hosts, and hosts whose last collection failed, are never counted as up to date.
+     */
+    upToDate: number;
     needingUpdates: number;
     withSecurityUpdates: number;
     needingReboot: number;
@@ -35,6 +44,11 @@ export async function getFleetOverview(db: Executor = getDb()): Promise<FleetOve
       active: int(sql`count(*) filter (where ${hosts.status} = 'active')`),
       stale: int(sql`count(*) filter (where ${hosts.status} = 'stale')`),
       offline: int(sql`count(*) filter (where ${hosts.status} = 'offline')`),
+      staleOrOffline: int(sql`count(*) filter (where ${hosts.status} in ('stale', 'offline'))`),
+      reporting: int(sql`count(*) filter (where ${hosts.status} <> 'pending')`),
+      upToDate: int(
+        sql`count(*) filter (where ${hosts.status} = 'active' and ${hosts.updatesCount} = 0 and (${hosts.lastReportStatus} is null or ${hosts.lastReportStatus} <> 'failed'))`,
+      ),
       needingUpdates: int(sql`count(*) filter (where ${hosts.updatesCount} > 0)`),
       withSecurityUpdates: int(sql`count(*) filter (where ${hosts.securityUpdatesCount} > 0)`),
       needingReboot: int(sql`count(*) filter (where ${hosts.needsReboot})`),

@@ -2,7 +2,7 @@
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { getEnv } from "@/lib/env";
-import { createRedisConnection } from "@/lib/redis";
+import { createRedisConnection, producerOptions, withTimeout } from "@/lib/redis";
 import { getJobDefinition, type JobDefinition, jobDefinitions } from "./definitions";
 import type { JobTrigger, QueueDriver } from "./types";
 
@@ -24,7 +24,7 @@ export class BullQueueDriver implements QueueDriver {
   private readonly connection: Redis;
 
   constructor(connection?: Redis) {
-    this.connection = connection ?? createRedisConnection("queue");
+    this.connection = connection ?? createRedisConnection("queue", producerOptions);
   }
 
   queue(name: string): Queue {
@@ -37,6 +37,9 @@ export class BullQueueDriver implements QueueDriver {
         prefix: getEnv().redis.keyPrefix,
         defaultJobOptions: jobOptions(definition),
       });
+      // Without a listener BullMQ prints every connection error to the console; the connection
+      // already logs them through the logger (rate-limited).
+      queue.on("error", () => {});
       this.queues.set(name, queue);
     }
     return queue;
@@ -44,7 +47,7 @@ export class BullQueueDriver implements QueueDriver {
 
   async enqueue(name: string, payload: unknown, trigger: JobTrigger = "manual"): Promise<void> {
     const data: QueuedJobData = { payload, trigger };
-    await this.queue(name).add(name, data);
+    await withTimeout(this.queue(name).add(name, data), 5000, `queueing job ${name}`);
   }
 
   /**

@@ -17,6 +17,22 @@ const statIds = [
   "users",
 ];
 
+/**
+ * Cards that count hosts or their packages, so show 0 while no host exists. Host groups,
+ * repositories and users exist independently of hosts and are left out.
+ */
+const hostStatIds = [
+  "total-hosts",
+  "up-to-date",
+  "needing-updates",
+  "security-updates",
+  "needing-reboot",
+  "stale-offline",
+  "pending",
+  "report-failed",
+  "outdated-packages",
+];
+
 test.describe("dashboard", () => {
   test("renders inside the shell with Dashboard active", async ({ page }) => {
     const shell = new ShellPage(page);
@@ -42,11 +58,13 @@ test.describe("dashboard", () => {
       values[id] = await shell.statNumber(id);
     }
 
-    const total = values["total-hosts"] ?? -1;
-    const expectedUpToDate = Math.max(0, total - (values["needing-updates"] ?? 0) - (values.pending ?? 0));
-    expect(values["up-to-date"]).toBe(expectedUpToDate);
+    // The counts themselves are the overview query's (tests/integration/overview.test.ts); here
+    // only that each card shows one, and that an empty fleet shows zeros.
+    const total = values["total-hosts"];
+    expect(Number.isInteger(values["up-to-date"])).toBe(true);
 
     if (total === 0) {
+      for (const id of hostStatIds) expect(values[id], `stat-${id} with no hosts`).toBe(0);
       await expect(shell.emptyState).toBeVisible();
       await expect(shell.emptyState.getByRole("link")).toHaveCount(0);
     } else {

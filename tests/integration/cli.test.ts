@@ -121,7 +121,7 @@ describe.skipIf(!databaseUrl)("patchmon CLI", () => {
     expect(missing.stderr).toMatch(/no user "nobody"/);
   });
 
-  it("shows the settings without anything secret", async () => {
+  it("shows the settings", async () => {
     const result = await runCli(["settings:show", "--json"], env);
     expect(result.code, result.stderr).toBe(0);
     const settings = JSON.parse(result.stdout);
@@ -132,6 +132,12 @@ describe.skipIf(!databaseUrl)("patchmon CLI", () => {
     const result = await runCli(["job:run", "session-cleanup"], env);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Ran session-cleanup: \{"sessions":\d+/);
+    const started = Date.now();
+    const unreachable = await runCli(["job:run", "session-cleanup"], { ...env, REDIS_URL: "redis://127.0.0.1:1/0" });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/Redis did not answer within 5000 ms/);
+    expect(unreachable.stderr).not.toMatch(/at TCPConnectWrap/);
+    expect(Date.now() - started).toBeLessThan(20_000);
     const bad = await runCli(["job:run", "nope"], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/give a job name: session-cleanup/);

@@ -1,5 +1,8 @@
 // An invalid configuration stops every entrypoint before it listens or touches the database,
 // with one line per problem naming the variable.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collect, runCli, spawnEntry } from "../support/processes";
 
@@ -49,4 +52,59 @@ describe("start-up configuration checks", () => {
     expect(result.stderr).toMatch(/Database not reachable after 2 attempts/);
     expect(result.stdout + result.stderr).not.toContain("secretpw");
   });
+});
+
+describe(".env files", () => {
+  function dirWithDotEnv(lines: string[]): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patchmon-dotenv-"));
+    fs.writeFileSync(path.join(dir, ".env"), `${lines.join("\n")}\n`);
+    return dir;
+  }
+
+  it("are read by the CLI (and so by npm start's preflight) like the web server reads them", async () => {
+    const cwd = dirWithDotEnv(["RATE_LIMIT_MAX=abc"]);
+    const result = await collect(
+      spawnEntry("cli/main.ts", ["preflight"], { PATCHMON_DATA_DIR: path.join(cwd, "data") }, cwd),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/RATE_LIMIT_MAX: got "abc"/);
+  });
+
+  it("give way to variables set in the environment, and DATABASE_URL from .env is used", async () => {
+    const cwd = dirWithDotEnv([
+      "RATE_LIMIT_MAX=abc",
+      "DATABASE_URL=postgres://patchmon:dotenvpw@127.0.0.1:1/patchmon",
+      `JWT_SECRET=${"d".repeat(40)}`,
+      "PM_DB_CONN_MAX_ATTEMPTS=1",
+    ]);
+    const result = await collect(
+      spawnEntry(
+        "cli/main.ts",
+        ["preflight"],
+        { PATCHMON_DATA_DIR: path.join(cwd, "data"), RATE_LIMIT_MAX: "10" },
+        cwd,
+      ),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Database not reachable after 1 attempts/);
+    expect(result.stderr).not.toContain("dotenvpw");
+    expect(fs.existsSync(path.join(cwd, "data", "pglite"))).toBe(false);
+  });
+});
+
+describe("the worker and an unreachable Redis", () => {
+  it("gives up after PM_DB_CONN_MAX_ATTEMPTS tries with a clear message", async () => {
+    const result = await collect(
+      spawnEntry("workers/index.ts", [], {
+        ...base,
+        REDIS_URL: "redis://:redissecret@127.0.0.1:1/0",
+        PM_DB_CONN_MAX_ATTEMPTS: "2",
+        PM_DB_CONN_WAIT_INTERVAL: "0",
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Redis not reachable after 2 attempts/);
+    expect(result.stderr).not.toContain("redissecret");
+    expect(result.stderr).not.toMatch(/at TCPConnectWrap/);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -7,10 +8,19 @@ export type RunResult = { code: number | null; stdout: string; stderr: string };
 
 /** The environment of a child process: only what the test gives plus PATH/HOME, never the runner's. */
 export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" };
+  const base: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    // tsx resolves the "@/..." paths from this tsconfig whatever the child's working directory.
+    TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+  };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) base[key] = value;
   return base;
 }
+
+// By URL, so that a child started in another working directory still finds it.
+const tsxLoader = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
 const children = new Set<ChildProcess>();
 
@@ -19,9 +29,10 @@ export function spawnEntry(
   entry: string,
   args: string[],
   env: Record<string, string | undefined>,
+  cwd = root,
 ): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, entry), ...args], {
-    cwd: root,
+  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(root, entry), ...args], {
+    cwd,
     env: childEnv(env),
     stdio: ["pipe", "pipe", "pipe"],
   });
