@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { revokeUserSessions } from "@/db/queries/sessions";
+import { withTransaction } from "@/db/queries/transaction";
 import {
   createUser,
   getRoleByName,
@@ -73,8 +75,13 @@ export async function userResetPassword(
 ): Promise<void> {
   const user = await requireUser(login);
   const newPassword = await readNewPassword(password);
-  await setUserPassword(user.id, await hashPassword(newPassword));
-  console.log(`Password of ${user.username} changed; any lockout was cleared.`);
+  const passwordHash = await hashPassword(newPassword);
+  // A reset is the recovery step after a compromise: whoever was signed in as the user is signed out.
+  const ended = await withTransaction(async (tx) => {
+    await setUserPassword(user.id, passwordHash, tx);
+    return revokeUserSessions(user.id, tx);
+  });
+  console.log(`Password of ${user.username} changed; any lockout was cleared and ${ended} session(s) ended.`);
 }
 
 export async function userUnlock(login: string | undefined): Promise<void> {

@@ -23,15 +23,18 @@ case "$role" in
     # database, so it runs in the background while this shell forwards SIGTERM/SIGINT to it: as PID 1
     # (docker run without --init) sh ignores signals it does not trap, and `docker stop` would wait
     # out its whole grace period.
-    node dist/cli.mjs preflight &
-    preflight=$!
+    preflight=
     stop() {
-      kill -TERM "$preflight" 2>/dev/null || :
-      wait "$preflight" || :
+      if [ -n "$preflight" ]; then
+        kill -TERM "$preflight" 2>/dev/null || :
+        wait "$preflight" || :
+      fi
       exit "$1"
     }
     trap 'stop 143' TERM
     trap 'stop 130' INT
+    node dist/cli.mjs preflight &
+    preflight=$!
     wait "$preflight"
     trap - TERM INT
     exec node server.js

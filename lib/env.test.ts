@@ -59,6 +59,23 @@ describe("parseEnv", () => {
     );
   });
 
+  it("masks credentials in any URL it rejects, even without a scheme", () => {
+    const [db] = problems({ DATABASE_URL: "patchmon:hunter2@db:5432/patchmon", JWT_SECRET: "x".repeat(40) });
+    expect(db).toMatch(/^DATABASE_URL: got "patchmon:\*\*\*\*@db:5432\/patchmon"/);
+    const lines = problems({
+      REDIS_URL: "redis//:redispw@cache",
+      OIDC_ISSUER_URL: "ftp://id:oidcpw@idp",
+      CORS_ORIGINS: "https://ok.example.com,nope:corspw@x",
+    });
+    expect(lines).toHaveLength(3);
+    for (const secret of ["redispw", "oidcpw", "corspw"]) expect(lines.join("\n")).not.toContain(secret);
+  });
+
+  it("accepts a PostgreSQL URL over a Unix socket", () => {
+    const result = parseEnv({ ...prod, DATABASE_URL: "postgresql:///patchmon?host=/var/run/postgresql" });
+    expect(result.ok).toBe(true);
+  });
+
   it("requires the OIDC issuer, client id and secret when OIDC is enabled", () => {
     const lines = problems({ OIDC_ENABLED: "true" });
     expect(lines.some((line) => line.startsWith("OIDC_ISSUER_URL:"))).toBe(true);

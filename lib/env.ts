@@ -10,9 +10,9 @@ import { loadOrCreateSecret } from "./config/secret-file";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 function read(r: EnvReader) {
-  const databaseUrl = r.url("DATABASE_URL", ["postgres:", "postgresql:"], "url");
+  const databaseUrl = r.url("DATABASE_URL", ["postgres:", "postgresql:"], { allowNoHost: true });
   const zeroConfig = r.raw("DATABASE_URL") === undefined;
-  const redisUrl = r.url("REDIS_URL", ["redis:", "rediss:"], "url");
+  const redisUrl = r.url("REDIS_URL", ["redis:", "rediss:"]);
   const redisHost = r.string("REDIS_HOST");
   const oidcEnabled = r.boolean("OIDC_ENABLED", false);
   const serverProtocol = r.oneOf("SERVER_PROTOCOL", ["http", "https"], "http");

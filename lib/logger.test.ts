@@ -53,6 +53,20 @@ describe("logger", () => {
     expect(output).toContain("[redacted]");
   });
 
+  it("covers child bindings, interpolated arguments, plain `key` fields and long hex secrets", () => {
+    const { lines, logger } = capture();
+    const sessionSecret = "9f".repeat(64);
+    logger.child({ apiKey, requestId: "req-1" }).info("with binding");
+    logger.info("interpolated %o and %s", { password: "Interp0lated!" }, `secret ${sessionSecret}`);
+    logger.info({ key: "plain-key-value", keyPrefix: "patchmon" }, "X-API-KEY: abcdef0123 sent");
+    const output = lines.join("");
+    for (const secret of [apiKey, "Interp0lated!", sessionSecret, "plain-key-value", "abcdef0123"]) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).toContain("req-1");
+    expect(output).toContain('"keyPrefix":"patchmon"');
+  });
+
   it("scrubs credentials out of free text", () => {
     expect(scrubText(`key ${apiKey}`)).toBe("key [redacted]");
     expect(scrubText("Authorization: Basic dXNlcjpwYXNzd29yZA==")).toContain("Basic [redacted]");

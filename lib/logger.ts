@@ -5,16 +5,30 @@ import pino, { type DestinationStream, type Logger } from "pino";
 import { getEnv } from "./env";
 
 const SENSITIVE_KEY =
-  /pass(word)?|secret|token|api[-_]?key|x-api-key|authorization|cookie|hash|private[-_]?key|credential/i;
+  /pass(word|wd)?|secret|token|api[-_]?key|authorization|cookie|hash|private[-_]?key|credential|^key$/i;
 const REDACTED = "[redacted]";
 
 /** Replaces values that look like credentials inside free text. */
 export function scrubText(text: string): string {
-  return text
-    .replace(/\b[a-f0-9]{64}\b/gi, REDACTED)
-    .replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
-    .replace(/(\/\/[^:/@\s]*):[^@\s/]+@/g, `$1:${REDACTED}@`)
-    .replace(/((?:password|secret|token|api_?key)\s*[=:]\s*)[^\s&,;"']+/gi, `$1${REDACTED}`);
+  return (
+    text
+      // 32+ hex digits: agent API keys (64), session secrets (`openssl rand -hex 64`: 128), tokens.
+      .replace(/\b[a-f0-9]{32,}\b/gi, REDACTED)
+      .replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`)
+      .replace(/(\/\/[^:/@\s]*):[^@\s/]+@/g, `$1:${REDACTED}@`)
+      .replace(
+        /((?:passw(?:or)?d|secret|token|x-api-key|api[-_ ]?key)\s*[=:]\s*)[^\s&,;"']+/gi,
+        `$1${REDACTED}`,
+      )
+  );
+}
+
+/** Redacts `"sensitiveKey":"value"` pairs and credential-looking text in a serialized JSON line. */
+export function scrubSerializedLine(line: string): string {
+  const pairs = line.replace(/"([^"\\]+)":"((?:[^"\\]|\\.)*)"/g, (pair, key: string) =>
+    SENSITIVE_KEY.test(key) ? `"${key}":"${REDACTED}"` : pair,
+  );
+  return scrubText(pairs);
 }
 
 /** Deep copy of a log object with sensitive keys redacted and strings scrubbed. */
@@ -61,9 +75,15 @@ export function createLogger({ level, destination, name }: LoggerOptions): Logge
                   scrubText(typeof rest[0] === "string" ? rest[0] : first.message),
                   ...rest.slice(1),
                 ]
-              : (args as unknown[]).map((arg) => (typeof arg === "string" ? scrubText(arg) : arg));
+              : (args as unknown[]).map((arg, index) =>
+                  // Later arguments are interpolated into the message (%s, %o, %j): clean them too.
+                  typeof arg === "string" ? scrubText(arg) : index > 0 ? redact(arg) : arg,
+                );
           return method.apply(this, cleaned as Parameters<typeof method>);
         },
+        // Last line of defence, on the serialized line: child-logger bindings never pass through
+        // the formatters above.
+        streamWrite: (line) => scrubSerializedLine(line),
       },
     },
     destination,

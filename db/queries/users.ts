@@ -77,7 +77,7 @@ export async function createUser(input: CreateUserInput, db: Executor = getDb())
   return user;
 }
 
-/** Sets a new password hash and clears any lockout. Returns false when the user does not exist. */
+/** Sets a new password hash and clears any lockout (password and TFA). False when there is no such user. */
 export async function setUserPassword(
   userId: string,
   passwordHash: string,
@@ -85,7 +85,14 @@ export async function setUserPassword(
 ): Promise<boolean> {
   const rows = await db
     .update(users)
-    .set({ passwordHash, passwordChangedAt: new Date(), failedLoginAttempts: 0, lockedUntil: null })
+    .set({
+      passwordHash,
+      passwordChangedAt: new Date(),
+      failedLoginAttempts: 0,
+      lockedUntil: null,
+      tfaFailedAttempts: 0,
+      tfaLockedUntil: null,
+    })
     .where(eq(users.id, userId))
     .returning({ id: users.id });
   return rows.length > 0;

@@ -12,7 +12,7 @@ describe("parseDuration", () => {
     ["500ms", 500],
   ])("%s -> %d ms", (raw, expected) => expect(parseDuration(raw)).toBe(expected));
 
-  it.each(["soon", "", "1.5h", "-1h", "0s", "10 minutes", "h"])("rejects %j", (raw) => {
+  it.each(["soon", "", "1.5h", "-1h", "0s", "10 minutes", "h", "99999999999d"])("rejects %j", (raw) => {
     expect(parseDuration(raw)).toBeNull();
   });
 });

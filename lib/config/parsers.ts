@@ -16,7 +16,7 @@ export function parseDuration(raw: string): number | null {
   const value = Number(match[1]);
   const unit = (match[2] ?? "s").toLowerCase();
   const factor = DURATION_UNITS_MS[unit];
-  if (factor === undefined || value <= 0) return null;
+  if (factor === undefined || value <= 0 || !Number.isSafeInteger(value * factor)) return null;
   return value * factor;
 }
 
@@ -54,13 +54,10 @@ export function maskSecret(raw: string): string {
   return `${raw.slice(0, 2)}****(${raw.length} chars)`;
 }
 
-/** Hides the password of a connection URL. */
+/**
+ * Hides the password of a connection URL, including malformed ones such as "user:pw@host" (where
+ * a URL parser would take "user" for the scheme and see no password at all).
+ */
 export function maskUrlPassword(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = "****";
-    return url.toString();
-  } catch {
-    return raw.replace(/([^:\s/@]+):([^@\s]+)@/, "$1:****@");
-  }
+  return raw.replace(/([^:\s/@]*):([^@\s/]*)@/g, "$1:****@");
 }

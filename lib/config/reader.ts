@@ -100,17 +100,25 @@ export class EnvReader {
     return match;
   }
 
-  url(name: string, protocols: readonly string[], masking?: Masking): string | undefined {
+  /**
+   * A URL with one of `protocols`. Shown masked in errors: URLs carry credentials. A database URL
+   * may leave the host out (`postgresql:///patchmon?host=/var/run/postgresql`, a Unix socket).
+   */
+  url(
+    name: string,
+    protocols: readonly string[],
+    options: { allowNoHost?: boolean } = {},
+  ): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     try {
       const url = new URL(value);
-      if (protocols.includes(url.protocol) && url.host !== "") return value;
+      if (protocols.includes(url.protocol) && (url.host !== "" || options.allowNoHost)) return value;
     } catch {
       // reported below
     }
     const schemes = protocols.map((p) => `${p}//`).join(" or ");
-    this.problem(name, value, `a URL starting with ${schemes}`, masking);
+    this.problem(name, value, `a URL starting with ${schemes}`, "url");
     return undefined;
   }
 
@@ -121,9 +129,12 @@ export class EnvReader {
       .split(",")
       .map((item) => item.trim())
       .filter(Boolean);
-    const bad = items.filter((item) => !URL.canParse(item));
-    if (bad.length > 0)
-      this.problem(name, value, "a comma-separated list of URLs such as https://a.example.com");
-    return items.filter((item) => URL.canParse(item));
+    const isWebUrl = (item: string) =>
+      URL.canParse(item) && ["http:", "https:"].includes(new URL(item).protocol);
+    const bad = items.filter((item) => !isWebUrl(item));
+    if (bad.length > 0) {
+      this.problem(name, value, "a comma-separated list of URLs such as https://a.example.com", "url");
+    }
+    return items.filter(isWebUrl);
   }
 }

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getUserByLogin } from "@/db/queries/users";
-import { users } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { useMigratedDatabase } from "../support/database";
 import { runCli } from "../support/processes";
@@ -112,8 +112,18 @@ describe.skipIf(!databaseUrl)("patchmon CLI", () => {
     const unlocked = await getUserByLogin("alice.admin");
     expect(unlocked).toMatchObject({ failedLoginAttempts: 0, lockedUntil: null });
 
+    const [session] = await getDb()
+      .insert(sessions)
+      .values({ userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning({ id: sessions.id });
     const reset = await runCli(["user:reset-password", "alice.admin"], env, "N3w-Passw0rd!\n");
     expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toMatch(/1 session\(s\) ended/);
+    const [revoked] = await getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, session?.id as string));
+    expect(revoked?.revokedAt).toBeInstanceOf(Date);
     expect(await verifyPassword((await passwordHashOf("alice.admin")) as string, "N3w-Passw0rd!")).toBe(true);
 
     const missing = await runCli(["user:unlock", "nobody"], env);
@@ -133,7 +143,10 @@ describe.skipIf(!databaseUrl)("patchmon CLI", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Ran session-cleanup: \{"sessions":\d+/);
     const started = Date.now();
-    const unreachable = await runCli(["job:run", "session-cleanup"], { ...env, REDIS_URL: "redis://127.0.0.1:1/0" });
+    const unreachable = await runCli(["job:run", "session-cleanup"], {
+      ...env,
+      REDIS_URL: "redis://127.0.0.1:1/0",
+    });
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(/Redis did not answer within 5000 ms/);
     expect(unreachable.stderr).not.toMatch(/at TCPConnectWrap/);

@@ -215,6 +215,8 @@ describe("docker/entrypoint.sh", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       expect(await until(() => app.calls().length > 0), "preflight started").toBe(true);
+      // Let the shell note preflight's pid after starting it.
+      await new Promise((resolve) => setTimeout(resolve, 100));
       // unshare --fork runs the shell as its child; signal the shell itself.
       const childrenFile = `/proc/${child.pid}/task/${child.pid}/children`;
       const shell = asPid1 ? Number(fs.readFileSync(childrenFile, "utf8").trim()) : (child.pid ?? 0);
@@ -241,9 +243,13 @@ describe("docker/entrypoint.sh", () => {
 
   const canUnshare =
     spawnSync("unshare", ["--user", "--map-root-user", "--pid", "--fork", "true"]).status === 0;
-  it.skipIf(!canUnshare)("web stops preflight on SIGTERM as PID 1 (no init)", async () => {
-    const result = await stopDuringPreflight(true);
-    expect(result).toMatchObject(stopped);
-    expect(result.ms).toBeLessThan(5000);
-  }, 15_000);
+  it.skipIf(!canUnshare)(
+    "web stops preflight on SIGTERM as PID 1 (no init)",
+    async () => {
+      const result = await stopDuringPreflight(true);
+      expect(result).toMatchObject(stopped);
+      expect(result.ms).toBeLessThan(5000);
+    },
+    15_000,
+  );
 });

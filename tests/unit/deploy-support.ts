@@ -217,10 +217,12 @@ export function stubApp(options: { failing?: string; hanging?: string } = {}) {
     path.join(app, "bin/node"),
     [
       "#!/bin/sh",
+      `hanging=; [ "$*" = "${options.hanging ?? ""}" ] && hanging=1`,
+      // The trap is in place before the call is logged, which is when tests send the signal.
+      `[ -n "$hanging" ] && trap 'kill "$sleeper"; echo terminated >> "${log}"; exit 143' TERM`,
       `{ printf '%s|' "$(pwd)"; printf '[%s]' "$@"; echo; } >> "${log}"`,
       `[ "$*" = "${options.failing ?? ""}" ] && exit 3`,
-      `if [ "$*" = "${options.hanging ?? ""}" ]; then`,
-      `  trap 'kill "$sleeper"; echo terminated >> "${log}"; exit 143' TERM`,
+      `if [ -n "$hanging" ]; then`,
       `  sleep 10 & sleeper=$!`,
       `  wait "$sleeper"`,
       "fi",
