@@ -40,7 +40,7 @@ function drizzleLogger(env: Env): DrizzleLogger {
   return {
     logQuery(query, params) {
       for (const observer of observers) observer(query, params);
-      if (env.database.logQueries) getLogger("db").debug({ query }, "query");
+      if (env.database.logQueries) getLogger("db").info({ query }, "query");
     },
   };
 }

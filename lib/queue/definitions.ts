@@ -14,7 +14,8 @@ export type JobDefinition<TPayload = unknown> = {
 
 export const sessionCleanupJob: JobDefinition<Record<string, never>> = {
   name: "session-cleanup",
-  description: "Purges expired sessions, used or expired bootstrap tokens and expired enrolment tokens",
+  description:
+    "Purges expired, idle and revoked sessions, expired remembered devices, used or expired bootstrap tokens and expired enrolment tokens",
   payload: z.object({}).strict() as z.ZodType<Record<string, never>>,
   schedule: "17 3 * * *",
   attempts: 3,

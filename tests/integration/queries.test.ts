@@ -3,7 +3,11 @@ import { randomBytes } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
-import { purgeExpiredBootstrapTokens, purgeExpiredEnrolmentTokens } from "@/db/queries/maintenance";
+import {
+  purgeExpiredBootstrapTokens,
+  purgeExpiredEnrolmentTokens,
+  purgeExpiredRememberedDevices,
+} from "@/db/queries/maintenance";
 import { getFleetOverview } from "@/db/queries/overview";
 import {
   bootstrapTokens,
@@ -13,8 +17,10 @@ import {
   hosts,
   packages,
   repositories,
+  tfaRememberedDevices,
 } from "@/db/schema";
 import { useMigratedDatabase } from "../support/database";
+import { seedUser } from "../support/fixtures";
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
@@ -127,6 +133,16 @@ describe("fleet overview and cleanup queries", () => {
         { name: "forever", tokenKey: hex(16), secretHash: hex(32) },
       ])
       .returning({ id: enrolmentTokens.id });
+
+    const userId = await seedUser();
+    await getDb()
+      .insert(tfaRememberedDevices)
+      .values([
+        { userId, tokenHash: hex(32), expiresAt: past },
+        { userId, tokenHash: hex(32), expiresAt: future },
+      ]);
+    expect(await purgeExpiredRememberedDevices(now)).toBe(1);
+    expect(await purgeExpiredRememberedDevices(now)).toBe(0);
 
     expect(await purgeExpiredBootstrapTokens(now)).toBe(2);
     expect(await purgeExpiredEnrolmentTokens(now)).toBe(1);

@@ -21,7 +21,7 @@ export async function seedUser(roleName = "user"): Promise<string> {
   return user.id;
 }
 
-/** Two expired sessions, one revoked and two live ones for a new user. */
+/** Two expired sessions, one revoked, one idle past the inactivity timeout, and two live ones. */
 export async function seedSessions(): Promise<{ expiredIds: string[]; liveIds: string[] }> {
   const userId = await seedUser();
   const now = Date.now();
@@ -31,12 +31,13 @@ export async function seedSessions(): Promise<{ expiredIds: string[]; liveIds: s
       { userId, expiresAt: new Date(now - 60_000) },
       { userId, expiresAt: new Date(now - 86_400_000) },
       { userId, expiresAt: new Date(now + 3_600_000), revokedAt: new Date(now - 1000) },
+      { userId, expiresAt: new Date(now + 3_600_000), lastActivityAt: new Date(now - 31 * 60_000) },
       { userId, expiresAt: new Date(now + 3_600_000) },
       { userId, expiresAt: new Date(now + 86_400_000) },
     ])
     .returning({ id: sessions.id });
   const ids = rows.map((row) => row.id);
-  return { expiredIds: ids.slice(0, 3), liveIds: ids.slice(3) };
+  return { expiredIds: ids.slice(0, 4), liveIds: ids.slice(4) };
 }
 
 export async function countSessions(ids: string[]): Promise<number> {

@@ -231,9 +231,10 @@ export function stubApp(options: { failing?: string; hanging?: string } = {}) {
     ].join("\n"),
     { mode: 0o755 },
   );
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: `${path.join(app, "bin")}:/usr/bin:/bin` };
   return {
     script: path.join(app, "docker/entrypoint.sh"),
-    env: { NODE_ENV: "test", PATH: `${path.join(app, "bin")}:/usr/bin:/bin` },
+    env,
     /** The stub's log lines, the app root written as APP. */
     calls: (): string[] =>
       fs.existsSync(log)
