@@ -38,7 +38,7 @@ export default defineConfig({
       },
     },
   ],
-  // Does not build: run `next build && node scripts/bundle.mjs` first.
+  // Does not build: `npm run build` first (tests/run-all.sh does).
   webServer: {
     command: `node dist/cli.mjs preflight && npx next start -p ${port}`,
     url: `${baseURL}/health`,

@@ -133,3 +133,9 @@ export function shouldLogRequests(): boolean {
   const env = getEnv();
   return env.nodeEnv === "development" && env.logging.requestsInDev;
 }
+
+/** Forgets the root logger, so the next getLogger() reads the configuration again (tests). */
+export function resetLogger(): void {
+  rootLogger?.flush();
+  rootLogger = undefined;
+}

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, integration (real PostgreSQL + Redis when configured), then e2e
 # (production build + Playwright on Chromium). Usage: npm test
-#   TEST_DATABASE_URL  admin URL of a PostgreSQL server; each run creates and drops a fresh database
-#                      (unset: integration tests run on embedded PGlite, multi-process ones are skipped)
-#   REDIS_URL          Redis for the BullMQ tests (unset: skipped with a message; required when CI=true)
+#   TEST_DATABASE_URL  admin URL of a PostgreSQL server; each run creates and drops a fresh database.
+#                      Unset: a local server that answers at postgres://postgres@127.0.0.1:5432/postgres
+#                      is used; otherwise the integration tests run on embedded PGlite and the
+#                      multi-process ones are skipped.
+#   REDIS_URL          Redis for the BullMQ tests. Unset: a local Redis on 127.0.0.1:6379 is used (its
+#                      database 9, keys under a per-run prefix); otherwise those tests are skipped
+#                      with a message (under CI=true they are required).
 #   CHROMIUM_PATH      browser for Playwright (default /usr/bin/chromium)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +32,16 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
     echo "Chromium not found at $CHROMIUM_PATH: install it (apt-get install chromium) or set CHROMIUM_PATH" >&2
     exit 1
   fi
+fi
+
+# Local services that answer are used, so that "npm test" on a machine running them tests everything.
+if [ -z "${TEST_DATABASE_URL:-}" ] && command -v psql >/dev/null 2>&1 &&
+  PGCONNECT_TIMEOUT=3 psql "postgres://postgres@127.0.0.1:5432/postgres" -Atqc "select 1" >/dev/null 2>&1; then
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"
+fi
+if [ -z "${REDIS_URL:-}" ] && command -v redis-cli >/dev/null 2>&1 &&
+  [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ]; then
+  export REDIS_URL="redis://127.0.0.1:6379/9"
 fi
 
 section "unit tests"

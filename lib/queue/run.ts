@@ -28,6 +28,8 @@ export async function executeJob(
   const parsed = definition.payload.safeParse(payload ?? {});
   const runId = await startJobRun({ jobName: name, trigger });
   const started = performance.now();
+  let result: Record<string, unknown> | undefined;
+  let failure: unknown;
   try {
     if (!parsed.success) {
       throw new InvalidJobPayloadError(
@@ -35,16 +37,31 @@ export async function executeJob(
         parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; "),
       );
     }
-    const result = await processor(parsed.data, { trigger, jobName: name });
-    const durationMs = Math.round(performance.now() - started);
-    await finishJobRun(runId, { status: "succeeded", durationMs, result: result ?? null });
-    log.info({ job: name, trigger, durationMs, result }, `job ${name} succeeded`);
-    return result;
+    result = await processor(parsed.data, { trigger, jobName: name });
   } catch (error) {
-    const durationMs = Math.round(performance.now() - started);
-    const message = error instanceof Error ? error.message : String(error);
-    await finishJobRun(runId, { status: "failed", durationMs, error: message.slice(0, 4000) });
-    log.error({ job: name, trigger, durationMs, error: message }, `job ${name} failed`);
-    throw error;
+    failure = error ?? new Error("job failed");
   }
+  const durationMs = Math.round(performance.now() - started);
+  const message =
+    failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
+  try {
+    await finishJobRun(runId, {
+      status: failure === undefined ? "succeeded" : "failed",
+      durationMs,
+      result: result ?? null,
+      error: message?.slice(0, 4000),
+    });
+  } catch (error) {
+    // The job's own outcome stands; the run row keeps "running" and says so in the log.
+    log.error(
+      { job: name, runId, error: error instanceof Error ? error.message : String(error) },
+      "could not record the end of a job run",
+    );
+  }
+  if (failure !== undefined) {
+    log.error({ job: name, trigger, durationMs, error: message }, `job ${name} failed`);
+    throw failure;
+  }
+  log.info({ job: name, trigger, durationMs, result }, `job ${name} succeeded`);
+  return result;
 }
