@@ -21,6 +21,7 @@ export default defineConfig({
             "db/**/*.test.ts",
             "workers/**/*.test.ts",
             "cli/**/*.test.ts",
+            "agent-scripts/**/*.test.ts",
             "tests/unit/**/*.test.ts",
           ],
         },

@@ -22,3 +22,27 @@ describe("loadOrCreateSecret", () => {
     expect(() => loadOrCreateSecret(file)).toThrow(/shorter than 32 characters/);
   });
 });
+
+describe("loadOrCreateSecret across processes", () => {
+  it("gives processes starting together one and the same complete secret", async () => {
+    const { spawn } = await import("node:child_process");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patchmon-secret-race-"));
+    const file = path.join(dir, "session-secret");
+    const module = path.resolve(import.meta.dirname, "secret-file.ts");
+    const tsx = path.resolve(import.meta.dirname, "../../node_modules/tsx/dist/loader.mjs");
+    const script = `import(${JSON.stringify(module)}).then((m) => process.stdout.write(m.loadOrCreateSecret(${JSON.stringify(file)})))`;
+    const secrets = await Promise.all(
+      Array.from({ length: 6 }, () => {
+        const child = spawn(process.execPath, ["--import", tsx, "--input-type=module", "-e", script]);
+        let out = "";
+        child.stdout.on("data", (chunk) => {
+          out += chunk;
+        });
+        return new Promise<string>((resolve) => child.on("close", () => resolve(out)));
+      }),
+    );
+    expect(secrets[0]).toMatch(/^[0-9a-f]{128}$/);
+    expect(new Set(secrets).size).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual(["session-secret"]);
+  }, 60_000);
+});

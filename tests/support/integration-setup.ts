@@ -11,7 +11,8 @@ else delete process.env.DATABASE_URL;
 process.env.PATCHMON_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "patchmon-it-"));
 process.env.JWT_SECRET ??= "integration-test-secret-0123456789abcdef0123456789";
 process.env.PM_LOG_TO_CONSOLE = "false";
-process.env.LOG_LEVEL ??= "warn";
+// Expected failures (retries, invalid payloads) would flood the output; LOG_LEVEL=debug shows them.
+process.env.LOG_LEVEL ??= "fatal";
 delete process.env.REDIS_URL;
 delete process.env.REDIS_HOST;
 // Queue keys of this file only, so a worker left over elsewhere on the same Redis cannot take its jobs.
