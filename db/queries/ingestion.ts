@@ -1,0 +1,255 @@
+// Agent report ingestion: set-based statements whose number does not depend on the package count.
+// Arrays travel as PostgreSQL array literals in one text parameter each (`$1::text[]`), which both
+// postgres.js and PGlite pass through unchanged; unnest() turns them back into rows.
+import { eq, type SQL, sql } from "drizzle-orm";
+import { type Executor, getDb } from "../client";
+import { hosts, type NewHost, type NewReport, reports } from "../schema";
+import type { RepoType } from "../schema/enums";
+
+export type CataloguePackage = { name: string; description: string | null; category: string | null };
+export type ReportedPackage = {
+  name: string;
+  currentVersion: string;
+  availableVersion: string | null;
+  needsUpdate: boolean;
+  isSecurityUpdate: boolean | null;
+};
+export type ReportedRepository = {
+  name: string;
+  url: string;
+  distribution: string;
+  components: string;
+  repoType: RepoType;
+  isEnabled: boolean;
+  isSecure: boolean;
+};
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/** A PostgreSQL array literal ('{"a","b",NULL}') for one `::text[]` / `::boolean[]` parameter. */
+export function arrayLiteral(values: ReadonlyArray<string | boolean | null>): string {
+  let literal = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) literal += ",";
+    if (value === null || value === undefined) literal += "NULL";
+    else if (typeof value === "boolean") literal += value ? "t" : "f";
+    else if (NEEDS_ESCAPE.test(value))
+      literal += `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+    else literal += `"${value}"`;
+  }
+  return `${literal}}`;
+}
+
+// db.execute returns an array on postgres.js and { rows } on PGlite.
+async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+const toDate = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(value as string | Date);
+
+/**
+ * Adds the (name, manager) pairs missing from the catalogue. Run it outside the host's transaction:
+ * it only ever adds rows, so committing it at once means another host reporting the same new
+ * package waits for this one statement at most, never for a whole report. Rows go in sorted
+ * order so two concurrent inserts of overlapping new names cannot deadlock.
+ */
+export async function addMissingPackages(
+  packageManager: string,
+  list: readonly CataloguePackage[],
+  db: Executor = getDb(),
+): Promise<void> {
+  if (list.length === 0) return;
+  const sorted = [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await db.execute(sql`
+    insert into packages (name, package_manager, description, category)
+    select t.name, ${packageManager}, t.description, t.category
+    from unnest(${arrayLiteral(sorted.map((p) => p.name))}::text[],
+                ${arrayLiteral(sorted.map((p) => p.description))}::text[],
+                ${arrayLiteral(sorted.map((p) => p.category))}::text[]) as t(name, description, category)
+    where not exists (select 1 from packages p where p.name = t.name and p.package_manager = ${packageManager})
+    on conflict (name, package_manager) do nothing`);
+}
+
+/** Adds the repositories missing from the catalogue (keyed by url, distribution, components, type). */
+export async function addMissingRepositories(
+  list: readonly ReportedRepository[],
+  db: Executor = getDb(),
+): Promise<void> {
+  if (list.length === 0) return;
+  const key = (r: ReportedRepository) =>
+    `${r.url}\u0001${r.distribution}\u0001${r.components}\u0001${r.repoType}`;
+  const sorted = [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  await db.execute(sql`
+    insert into repositories (name, url, distribution, components, repo_type, is_secure)
+    select * from unnest(${arrayLiteral(sorted.map((r) => r.name))}::text[],
+                         ${arrayLiteral(sorted.map((r) => r.url))}::text[],
+                         ${arrayLiteral(sorted.map((r) => r.distribution))}::text[],
+                         ${arrayLiteral(sorted.map((r) => r.components))}::text[],
+                         ${arrayLiteral(sorted.map((r) => r.repoType))}::text[],
+                         ${arrayLiteral(sorted.map((r) => r.isSecure))}::boolean[])
+    on conflict (url, distribution, components, repo_type) do nothing`);
+}
+
+export type LockedHost = {
+  packagesHash: string | null;
+  updateIntervalApplied: number | null;
+  updateInterval: number;
+  updatesCount: number;
+  securityUpdatesCount: number;
+  totalPackages: number;
+};
+
+/**
+ * Locks the host row for the rest of the transaction (reports of one host serialise on it; every
+ * writer of a host's packages takes it first) and reads what ingestion compares against.
+ */
+export async function lockHostForReport(hostId: string, tx: Executor): Promise<LockedHost | undefined> {
+  const [row] = await tx
+    .select({
+      packagesHash: hosts.packagesHash,
+      updateIntervalApplied: hosts.updateIntervalApplied,
+      updateInterval: sql<number>`(select update_interval from settings where id = 1)`.mapWith(Number),
+      updatesCount: hosts.updatesCount,
+      securityUpdatesCount: hosts.securityUpdatesCount,
+      totalPackages: hosts.totalPackages,
+    })
+    .from(hosts)
+    .where(eq(hosts.id, hostId))
+    .for("update");
+  return row;
+}
+
+export type PackageChanges = {
+  total: number;
+  updates: number;
+  security: number;
+  oldestSecurityPendingSince: Date | null;
+  inserted: number;
+  updated: number;
+  deleted: number;
+};
+
+/**
+ * Makes the host's package set exactly `list` in one statement: inserts new rows, updates only rows
+ * whose versions or flags differ, deletes vanished ones; unchanged rows are not written. The
+ * catalogue must already hold every (name, manager) pair (addMissingPackages).
+ * first_seen_at: kept while the same available version stays pending, `now` when a different one
+ * appears, null when nothing is pending. Data-modifying CTEs all see the snapshot from before the
+ * statement, so the counts are computed from the merged rows rather than read back.
+ */
+export async function replaceHostPackages(
+  input: { hostId: string; packageManager: string; packages: readonly ReportedPackage[]; now: Date },
+  tx: Executor,
+): Promise<PackageChanges> {
+  const { hostId, packageManager, packages: list } = input;
+  const now = input.now.toISOString();
+  const [row] = await rowsOf<Record<string, unknown>>(
+    tx,
+    sql`
+    with incoming as (
+      select p.id as package_id, t.cv, t.av, t.nu, t.sec
+      from unnest(${arrayLiteral(list.map((p) => p.name))}::text[],
+                  ${arrayLiteral(list.map((p) => p.currentVersion))}::text[],
+                  ${arrayLiteral(list.map((p) => p.availableVersion))}::text[],
+                  ${arrayLiteral(list.map((p) => p.needsUpdate))}::boolean[],
+                  ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
+      join packages p on p.name = t.name and p.package_manager = ${packageManager}
+    ),
+    merged as (
+      select i.*, hp.package_id is not null as present, hp.current_version as old_cv,
+        hp.available_version as old_av, hp.needs_update as old_nu, hp.is_security_update as old_sec,
+        hp.first_seen_at as old_first_seen,
+        case when not i.nu then null
+             when hp.needs_update and hp.available_version is not distinct from i.av
+                  and hp.first_seen_at is not null then hp.first_seen_at
+             else ${now}::timestamptz end as first_seen
+      from incoming i
+      left join host_packages hp on hp.host_id = ${hostId} and hp.package_id = i.package_id
+    ),
+    deleted as (
+      delete from host_packages hp
+      where hp.host_id = ${hostId} and not exists (select 1 from incoming i where i.package_id = hp.package_id)
+      returning 1
+    ),
+    inserted as (
+      insert into host_packages (host_id, package_id, current_version, available_version, needs_update,
+                                 is_security_update, first_seen_at, updated_at)
+      select ${hostId}, m.package_id, m.cv, m.av, m.nu, m.sec, m.first_seen, ${now}::timestamptz
+      from merged m where not m.present
+      returning 1
+    ),
+    updated as (
+      update host_packages hp
+      set current_version = m.cv, available_version = m.av, needs_update = m.nu, is_security_update = m.sec,
+          first_seen_at = m.first_seen, updated_at = ${now}::timestamptz
+      from merged m
+      where hp.host_id = ${hostId} and hp.package_id = m.package_id and m.present
+        and (m.old_cv, m.old_av, m.old_nu, m.old_sec, m.old_first_seen)
+            is distinct from (m.cv, m.av, m.nu, m.sec, m.first_seen)
+      returning 1
+    )
+    select count(*)::int as total,
+           (count(*) filter (where nu))::int as updates,
+           (count(*) filter (where nu and sec))::int as security,
+           min(first_seen) filter (where nu and sec) as oldest_security,
+           (select count(*) from inserted)::int as inserted,
+           (select count(*) from updated)::int as updated,
+           (select count(*) from deleted)::int as deleted
+    from merged`,
+  );
+  return {
+    total: Number(row?.total ?? 0),
+    updates: Number(row?.updates ?? 0),
+    security: Number(row?.security ?? 0),
+    oldestSecurityPendingSince: toDate(row?.oldest_security),
+    inserted: Number(row?.inserted ?? 0),
+    updated: Number(row?.updated ?? 0),
+    deleted: Number(row?.deleted ?? 0),
+  };
+}
+
+/** Makes the host's repositories exactly `list` (already in the catalogue) in one statement. */
+export async function replaceHostRepositories(
+  input: { hostId: string; repositories: readonly ReportedRepository[]; now: Date },
+  tx: Executor,
+): Promise<void> {
+  const { hostId, repositories: list } = input;
+  const now = input.now.toISOString();
+  await tx.execute(sql`
+    with incoming as (
+      select distinct on (r.id) r.id as repository_id, t.enabled
+      from unnest(${arrayLiteral(list.map((r) => r.url))}::text[],
+                  ${arrayLiteral(list.map((r) => r.distribution))}::text[],
+                  ${arrayLiteral(list.map((r) => r.components))}::text[],
+                  ${arrayLiteral(list.map((r) => r.repoType))}::text[],
+                  ${arrayLiteral(list.map((r) => r.isEnabled))}::boolean[]) as t(url, distribution, components, repo_type, enabled)
+      join repositories r on r.url = t.url and r.distribution = t.distribution
+        and r.components = t.components and r.repo_type = t.repo_type
+      order by r.id, t.enabled desc
+    ),
+    deleted as (
+      delete from host_repositories hr
+      where hr.host_id = ${hostId} and not exists (select 1 from incoming i where i.repository_id = hr.repository_id)
+    )
+    insert into host_repositories (host_id, repository_id, is_enabled, last_checked_at)
+    select ${hostId}, repository_id, enabled, ${now}::timestamptz from incoming
+    on conflict (host_id, repository_id)
+    do update set is_enabled = excluded.is_enabled, last_checked_at = excluded.last_checked_at`);
+}
+
+/** Writes the host's facts, counts and report state (one UPDATE; undefined fields are left alone). */
+export async function updateHostAfterReport(
+  hostId: string,
+  values: Partial<NewHost>,
+  tx: Executor,
+): Promise<void> {
+  await tx.update(hosts).set(values).where(eq(hosts.id, hostId));
+}
+
+/** The history row of one report. */
+export async function insertReportHistory(values: NewReport, tx: Executor): Promise<void> {
+  await tx.insert(reports).values(values);
+}

@@ -1,0 +1,137 @@
+// Ingestion at scale and under concurrency: a fixed number of statements whatever the package count,
+// reports of one host serialise (last one wins, nothing mixed), different hosts do not wait.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb, getDbHandle, observeQueries } from "@/db/client";
+import { addMissingPackages, lockHostForReport, replaceHostPackages } from "@/db/queries/ingestion";
+import { withTransaction } from "@/db/queries/transaction";
+import { hosts, reports } from "@/db/schema";
+import { ingestReport } from "@/lib/agent/ingest";
+import { useMigratedDatabase } from "../support/database";
+import { addHost, hostPackageRows, pkg, report } from "./ingestion-support";
+
+const manyPackages = (count: number, version: string, prefix = "pkg") =>
+  Array.from({ length: count }, (_, i) =>
+    pkg(
+      `${prefix}-${i}`,
+      i % 7 === 0
+        ? { currentVersion: version, availableVersion: `${version}.1` }
+        : { currentVersion: version },
+    ),
+  );
+
+async function countStatements(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const stop = observeQueries((query) => statements.push(query));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return statements;
+}
+
+describe("report ingestion at scale and under concurrency", () => {
+  useMigratedDatabase();
+
+  it("sends the same number of statements for 10 and for 5,000 packages", async () => {
+    const repos = [{ url: "http://deb.example/debian", distribution: "bookworm", repoType: "deb" }];
+    const counts: Record<string, number[]> = {};
+    for (const size of [10, 5000]) {
+      const host = await addHost();
+      const first = await countStatements(() =>
+        ingestReport({
+          hostId: host.id,
+          report: report(manyPackages(size, "1"), { repositories: repos }),
+          payloadBytes: 1,
+        }),
+      );
+      const again = await countStatements(() =>
+        ingestReport({ hostId: host.id, report: report(manyPackages(size, "2")), payloadBytes: 1 }),
+      );
+      const failed = await countStatements(() =>
+        ingestReport({ hostId: host.id, report: report([], { collectionError: "boom" }), payloadBytes: 1 }),
+      );
+      counts[size] = [first.length, again.length, failed.length];
+      expect((await hostPackageRows(host.id)).size).toBe(size);
+    }
+    // Full report: catalogue, repository catalogue, lock, packages, repositories, host, history.
+    expect(counts[10]).toEqual([7, 5, 3]);
+    expect(counts[5000]).toEqual(counts[10]);
+  });
+
+  it("serialises two concurrent reports of one host: both succeed and the final state is one of them", async () => {
+    const host = await addHost();
+    await ingestReport({ hostId: host.id, report: report(manyPackages(300, "1")), payloadBytes: 1 });
+    const a = report(manyPackages(400, "2", "pkg"), { hostname: "a", packagesHash: "ha" });
+    const b = report(manyPackages(350, "3", "pkg"), { hostname: "b", packagesHash: "hb" });
+    const results = await Promise.all([
+      ingestReport({ hostId: host.id, report: a, payloadBytes: 1 }),
+      ingestReport({ hostId: host.id, report: b, payloadBytes: 1 }),
+    ]);
+    expect(results.map((r) => r.outcome === "accepted" && r.status)).toEqual(["success", "success"]);
+
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
+    const winner = row?.hostname === "a" ? a : b;
+    expect(row?.packagesHash).toBe(winner.packagesHash);
+    const stored = await hostPackageRows(host.id);
+    expect(stored.size).toBe(winner.packages.length);
+    for (const p of winner.packages) {
+      expect(stored.get(p.name)).toMatchObject({
+        currentVersion: p.currentVersion,
+        availableVersion: p.availableVersion,
+      });
+    }
+    expect(row?.totalPackages).toBe(winner.packages.length);
+    expect(await getDb().select().from(reports).where(eq(reports.hostId, host.id))).toHaveLength(3);
+  });
+
+  it("lets another host report the same new packages while one host's report is still open", async () => {
+    const [first, second] = [await addHost(), await addHost()];
+    const shared = manyPackages(200, "1", `shared-${first.id.slice(0, 8)}`);
+    const sharedReport = report(shared);
+
+    if (getDbHandle().kind === "pglite") {
+      // One embedded connection runs one transaction at a time: check both finish, not overlap.
+      const results = await Promise.all(
+        [first, second].map((host) =>
+          ingestReport({ hostId: host.id, report: sharedReport, payloadBytes: 1 }),
+        ),
+      );
+      expect(results.every((r) => r.outcome === "accepted")).toBe(true);
+      return;
+    }
+
+    // Hold the first host's report open half-way (row lock taken, packages written, not committed)...
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    await addMissingPackages("apt", sharedReport.packages);
+    const open = withTransaction(async (tx) => {
+      await lockHostForReport(first.id, tx);
+      await replaceHostPackages(
+        { hostId: first.id, packageManager: "apt", packages: sharedReport.packages, now: new Date() },
+        tx,
+      );
+      holding();
+      await gate;
+    });
+    await held;
+    // ...the second host's report of the same (and more, new) packages completes meanwhile.
+    // (If it waited on the open transaction it could only finish after release: the race says "blocked".)
+    const extra = report([...shared, ...manyPackages(50, "1", `new-${second.id.slice(0, 8)}`)]);
+    const result = await Promise.race([
+      ingestReport({ hostId: second.id, report: extra, payloadBytes: 1 }),
+      new Promise((resolve) => setTimeout(() => resolve("blocked"), 10_000)),
+    ]);
+    release();
+    await open;
+    expect(result).toMatchObject({ outcome: "accepted", packagesProcessed: 250 });
+    expect((await hostPackageRows(first.id)).size).toBe(200);
+  });
+});
