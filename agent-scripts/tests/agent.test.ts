@@ -1,0 +1,358 @@
+import { execFile, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AGENT, AGENT_DIR, runLib, SHELLS } from "./helpers";
+
+function sh(cmd: string): string {
+  return execFileSync("sh", ["-c", cmd], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+function run(
+  shell: { argv: string[] },
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [cmd = "sh", ...rest] = shell.argv;
+  return new Promise((resolve) => {
+    execFile(
+      cmd,
+      [...rest, AGENT, ...args],
+      { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("JSON generation", () => {
+  const nasty = [
+    'say "hi"',
+    "back\\slash \\n not a newline",
+    "tab\there",
+    "ctrl\u0001\u001fend",
+    "unicode: café ✓ 日本語 😀",
+  ];
+  it.each(SHELLS)("escapes quotes, backslashes, tabs, control chars and keeps UTF-8 ($name)", (shell) => {
+    const tsv = nasty.map((d, i) => `pkg${i}\t1.0\t\tfalse\tfalse\t\t${d}`).join("\n");
+    const out = JSON.parse(runLib(shell, "packages_json", { input: `${tsv}\n` }));
+    expect(out.map((p: { description: string }) => p.description)).toEqual(nasty);
+    for (const s of nasty) expect(JSON.parse(runLib(shell, 'json_str "$V"', { env: { V: s } }))).toBe(s);
+    expect(JSON.parse(runLib(shell, 'json_str "$V"', { env: { V: "two\nlines" } }))).toBe("two\nlines");
+  });
+
+  it.each(SHELLS)("reads flat values and queued commands from server answers ($name)", (shell) => {
+    const answer =
+      '{"message":"Ping successful","crontabUpdate":{"shouldUpdate":true},"commands":[{"type":"report_now"},{"type": "update_agent"}],"n":42,"s":"a\\"b"}';
+    expect(runLib(shell, "json_command_types", { input: answer }).trim().split("\n")).toEqual([
+      "report_now",
+      "update_agent",
+    ]);
+    expect(runLib(shell, "json_get shouldUpdate", { input: answer }).trim()).toBe("true");
+    expect(runLib(shell, "json_get n", { input: answer }).trim()).toBe("42");
+    expect(runLib(shell, "json_get s", { input: answer }).trim()).toBe('a"b');
+  });
+});
+
+describe.skipIf(!sh("command -v dpkg-query || true").trim())(
+  "update --dry-run on this Debian machine",
+  () => {
+    const dpkgCount = Number(sh("dpkg-query -W | wc -l").trim());
+    const configOnly = Number(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a dpkg-query format, not a template
+      sh("dpkg-query -W -f '${db:Status-Abbrev}\\n' | grep -c '^.[nc]' || true").trim(),
+    );
+    const upgrade = sh("LC_ALL=C apt-get -s -o Debug::NoLocking=1 upgrade 2>/dev/null");
+    const inst = upgrade.split("\n").filter((l) => l.startsWith("Inst "));
+    const kept = /kept back:\n((?: .*\n)+)/.exec(upgrade)?.[1]?.trim().split(/\s+/) ?? [];
+    const security = inst.filter((l) => /\/[^,/]*-security[,\s]/.test(l));
+
+    it.each(SHELLS)(
+      "builds a valid report matching dpkg-query and apt-get -s upgrade ($name)",
+      async (shell) => {
+        const { code, stdout, stderr } = await run(shell, ["-v", "update", "--dry-run"], {
+          PATCHMON_LOG_FILE: "",
+          PATCHMON_CONFIG_DIR: "/nonexistent",
+        });
+        expect(code, stderr).toBe(0);
+        // stdout carries the report only, even at debug verbosity; logs are on stderr.
+        const report = JSON.parse(stdout);
+        expect(stderr).toContain("[debug]");
+        expect(report.collectionError).toBeUndefined();
+        expect(report.packages).toHaveLength(dpkgCount - configOnly);
+        const names = new Set(report.packages.map((p: { name: string }) => p.name));
+        expect(names.size).toBe(report.packages.length);
+        const pending = report.packages.filter((p: { needsUpdate: boolean }) => p.needsUpdate);
+        expect(pending).toHaveLength(inst.length + kept.length);
+        expect(pending.filter((p: { isSecurityUpdate: boolean }) => p.isSecurityUpdate)).toHaveLength(
+          security.length,
+        );
+        expect(report.packagesHash).toMatch(/^[0-9a-f]{64}$/);
+        expect(report.osType).toBe(sh(". /etc/os-release; echo $ID").trim());
+        expect(report.machineId).toBe(readFileSync("/etc/machine-id", "utf8").trim());
+        expect(report.agentVersion).toBe("1.0.0");
+        expect(report.loadAverage).toHaveLength(3);
+        expect(report.cpuCores).toBeGreaterThan(0);
+        expect(typeof report.executionTime).toBe("number");
+        expect(Array.isArray(report.networkInterfaces)).toBe(true);
+        expect(report.repositories.length).toBeGreaterThan(0);
+      },
+      60_000,
+    );
+  },
+);
+
+// A small stand-in for the server: records requests, answers the agent protocol.
+type Req = { method: string; url: string; headers: Record<string, unknown>; body: string };
+describe("talking to a server", () => {
+  let server: Server;
+  let base = "";
+  const requests: Req[] = [];
+  const lastRequest = (): Req => {
+    const r = requests.at(-1);
+    if (!r) throw new Error("no request recorded");
+    return r;
+  };
+  let storedHash = "";
+  let pingCommands: string[] = [];
+  let served = '#!/bin/sh\nAGENT_VERSION="9.9.9"\necho new agent\n';
+  let advertisedHash = "";
+  const bootstrapTokens = new Set<string>(["token-1"]);
+  const dir = mkdtempSync(path.join(tmpdir(), "patchmon-agent-"));
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+        const json = (code: number, o: unknown) => {
+          res.writeHead(code, { "content-type": "application/json" });
+          res.end(JSON.stringify(o));
+        };
+        if (req.url === "/api/v1/hosts/bootstrap/exchange") {
+          const { token } = JSON.parse(body || "{}");
+          if (!bootstrapTokens.delete(token)) return json(401, { error: "Invalid or expired token" });
+          return json(200, { apiId: `patchmon_${"b".repeat(16)}`, apiKey: "k".repeat(64) });
+        }
+        if (req.headers["x-api-key"] !== "k".repeat(64))
+          return json(401, { error: "Invalid API credentials" });
+        const url = req.url ?? "";
+        if (url.startsWith("/api/v1/hosts/ping")) {
+          const commands = pingCommands.map((type) => ({ type }));
+          pingCommands = [];
+          return json(200, { message: "Ping successful", commands });
+        }
+        if (url.startsWith("/api/v1/settings/update-interval"))
+          return json(200, { updateInterval: 15, cronExpression: "*/15 * * * *" });
+        if (url.startsWith("/api/v1/hosts/update")) {
+          const r = JSON.parse(body);
+          if (r.packagesUnchanged && r.packagesHash !== storedHash)
+            return json(409, { error: "full report required" });
+          if (!r.packagesUnchanged && !r.collectionError) storedHash = r.packagesHash;
+          return json(200, {
+            message: "Host updated successfully",
+            packagesProcessed: r.packages.length,
+            updatesAvailable: 0,
+            securityUpdates: 0,
+          });
+        }
+        if (url.startsWith("/api/v1/hosts/agent/version"))
+          return json(200, {
+            currentVersion: "1.0.0",
+            latestVersion: "9.9.9",
+            hasUpdate: true,
+            autoUpdateDisabled: false,
+            hash: advertisedHash,
+          });
+        if (url.startsWith("/api/v1/hosts/agent/download")) {
+          res.writeHead(200, { "content-type": "text/x-shellscript" });
+          return res.end(served);
+        }
+        json(404, { error: "not found" });
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // A fake crontab(1): -l prints the stored table, FILE or - replaces it, -r removes it.
+    writeFileSync(
+      path.join(dir, "crontab"),
+      `#!/bin/sh\nT="${dir}/crontab.txt"\ncase "$1" in -l) [ -f "$T" ] && cat "$T" || { echo "no crontab for root" >&2; exit 1; } ;; -r) rm -f "$T" ;; -) cat > "$T" ;; *) cat "$1" > "$T" ;; esac\n`,
+    );
+    chmodSync(path.join(dir, "crontab"), 0o755);
+  });
+  afterAll(() => {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const env = (extra: Record<string, string> = {}) => ({
+    PATH: `${dir}:${process.env.PATH}`,
+    PATCHMON_CONFIG_DIR: path.join(dir, "etc"),
+    PATCHMON_LOG_FILE: path.join(dir, "agent.log"),
+    PATCHMON_BIN: path.join(dir, "bin", "patchmon-agent.sh"),
+    PATCHMON_SCHEDULER: "cron",
+    ...extra,
+  });
+  const shell = SHELLS.at(-1) ?? { name: "sh", argv: ["sh"] }; // busybox when present: the strictest
+
+  it("configure writes a 600 credentials file; test pings with the key headers", async () => {
+    sh(`mkdir -p "${dir}/etc" "${dir}/bin"`);
+    const c = await run(shell, ["configure", `patchmon_${"a".repeat(16)}`, "k".repeat(64), base], env());
+    expect(c.code, c.stderr).toBe(0);
+    expect(statSync(path.join(dir, "etc/credentials")).mode & 0o777).toBe(0o600);
+    const t = await run(shell, ["test"], env());
+    expect(t.code, t.stderr).toBe(0);
+    const ping = lastRequest();
+    expect(ping.headers["x-api-id"]).toBe(`patchmon_${"a".repeat(16)}`);
+    expect(ping.method).toBe("POST");
+  });
+
+  it("update-crontab keeps the user's lines, writes one set of ours, and is idempotent", async () => {
+    writeFileSync(
+      path.join(dir, "crontab.txt"),
+      "# user comment\n5 4 * * * /usr/bin/backup.sh\n*/60 * * * * " +
+        path.join(dir, "bin", "patchmon-agent.sh") +
+        " update >/dev/null 2>&1\n",
+    );
+    for (let i = 0; i < 2; i++) {
+      const r = await run(shell, ["update-crontab"], env());
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const lines = readFileSync(path.join(dir, "crontab.txt"), "utf8").trim().split("\n");
+    expect(lines.slice(0, 2)).toEqual(["# user comment", "5 4 * * * /usr/bin/backup.sh"]);
+    const ours = lines.filter((l) => l.includes("# patchmon-agent"));
+    expect(ours).toHaveLength(2);
+    expect(lines).toHaveLength(4); // the legacy untagged PatchMon line is replaced
+    expect(ours[0]).toMatch(/^\d{1,2}-59\/15 \* \* \* \* .*patchmon-agent\.sh update /);
+    expect(ours[1]).toMatch(/^\* \* \* \* \* .*patchmon-agent\.sh checkin /);
+    expect(readFileSync(path.join(dir, "etc/config"), "utf8")).toContain('UPDATE_INTERVAL="15"');
+  });
+
+  it("update sends the full list, then packagesUnchanged, and the full list again on 409", async () => {
+    const e = env({ PATCHMON_PKG_MANAGER: "apt" });
+    let r = await run(shell, ["update"], e);
+    expect(r.code, r.stderr).toBe(0);
+    const first = JSON.parse(lastRequest().body);
+    expect(first.packages.length).toBeGreaterThan(0);
+    r = await run(shell, ["update"], e);
+    const second = JSON.parse(lastRequest().body);
+    expect(second).toMatchObject({ packagesUnchanged: true, packagesHash: first.packagesHash, packages: [] });
+    storedHash = "something else";
+    const before = requests.length;
+    r = await run(shell, ["update"], e);
+    expect(r.code, r.stderr).toBe(0);
+    const sent = requests.slice(before).map((q) => JSON.parse(q.body));
+    expect(sent).toHaveLength(2);
+    expect(sent[0].packagesUnchanged).toBe(true);
+    expect(sent[1].packages).toHaveLength(first.packages.length);
+  }, 60_000);
+
+  it("a failing package manager sends collectionError, never an empty list alone", async () => {
+    const r = await run(shell, ["update"], env({ PATCHMON_PKG_MANAGER: "none-such" }));
+    expect(r.code).not.toBe(0);
+    const body = JSON.parse(lastRequest().body);
+    expect(body.collectionError).toMatch(/no supported package manager/);
+    expect(body.packages).toEqual([]);
+  });
+
+  it("update-agent refuses a hash mismatch, then installs a verified download with a backup", async () => {
+    const bin = path.join(dir, "bin", "patchmon-agent.sh");
+    writeFileSync(bin, "#!/bin/sh\necho old\n");
+    advertisedHash = "0".repeat(64);
+    let r = await run(shell, ["update-agent"], env());
+    expect(r.code).not.toBe(0);
+    expect(readFileSync(bin, "utf8")).toContain("echo old");
+    advertisedHash = createHash("sha256").update(served).digest("hex");
+    r = await run(shell, ["update-agent"], env());
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(bin, "utf8")).toBe(served);
+    expect(readFileSync(`${bin}.bak`, "utf8")).toContain("echo old");
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+  });
+
+  it("checkin runs queued commands (report_now sends a report)", async () => {
+    pingCommands = ["report_now"];
+    const before = requests.length;
+    const r = await run(shell, ["checkin"], env({ PATCHMON_PKG_MANAGER: "apt" }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(requests.slice(before).map((q) => q.url.split("?")[0])).toEqual([
+      "/api/v1/hosts/ping",
+      "/api/v1/hosts/update",
+    ]);
+  }, 60_000);
+
+  it("remove deletes our cron lines and files, keeps the user's lines", async () => {
+    const r = await run(shell, ["remove"], env());
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "crontab.txt"), "utf8")).toBe(
+      "# user comment\n5 4 * * * /usr/bin/backup.sh\n",
+    );
+    expect(() => statSync(path.join(dir, "etc/credentials"))).toThrow();
+    expect(() => statSync(path.join(dir, "bin/patchmon-agent.sh"))).toThrow();
+  });
+
+  it("wrong key: test fails with the server's message", async () => {
+    sh(`mkdir -p "${dir}/etc"`);
+    await run(shell, ["configure", "patchmon_0000000000000000", "bad", base], env());
+    const r = await run(shell, ["test"], env());
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("Invalid API credentials");
+    expect(r.stdout).toBe("");
+  });
+
+  it("the installer sets everything up, is idempotent, and the remover undoes it", async () => {
+    served = readFileSync(AGENT, "utf8");
+    const rendered = readFileSync(path.join(AGENT_DIR, "patchmon_install.sh"), "utf8")
+      .replaceAll("__PATCHMON_URL__", base)
+      .replaceAll("__CURL_FLAGS__", "-s")
+      .replaceAll("__BOOTSTRAP_TOKEN__", "token-1")
+      .replaceAll("__FORCE_INSTALL__", "false")
+      .replaceAll("__ARCHITECTURE__", "x86_64");
+    const script = path.join(dir, "install.sh");
+    writeFileSync(script, rendered);
+    writeFileSync(path.join(dir, "crontab.txt"), "5 4 * * * /usr/bin/backup.sh\n");
+    const e = env({ PATCHMON_PKG_MANAGER: "apt" });
+    for (let i = 0; i < 2; i++) {
+      const res = await new Promise<{ code: number; out: string }>((resolve) =>
+        execFile("sh", [script], { env: { ...process.env, ...e } }, (err, stdout, stderr) =>
+          resolve({ code: err ? 1 : 0, out: stdout + stderr }),
+        ),
+      );
+      expect(res.code, res.out).toBe(0);
+      expect(res.out).toContain("PatchMon Agent installation completed successfully");
+      if (i === 1) expect(res.out).toContain("keeping the existing, working credentials");
+    }
+    const cred = readFileSync(path.join(dir, "etc/credentials"), "utf8");
+    expect(cred).toContain(`API_ID="patchmon_${"b".repeat(16)}"`);
+    expect(statSync(path.join(dir, "etc/credentials")).mode & 0o777).toBe(0o600);
+    expect(sh(`ls "${dir}/etc"`).trim().split("\n").sort()).toEqual([
+      "config",
+      "credentials",
+      "last-packages-hash",
+    ]);
+    expect(readFileSync(path.join(dir, "bin/patchmon-agent.sh"), "utf8")).toBe(served);
+    const cron = readFileSync(path.join(dir, "crontab.txt"), "utf8").trim().split("\n");
+    expect(cron[0]).toBe("5 4 * * * /usr/bin/backup.sh");
+    expect(cron.filter((l) => l.includes("# patchmon-agent"))).toHaveLength(2);
+    expect(cron).toHaveLength(3);
+
+    const rm = await new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(
+        "sh",
+        [path.join(AGENT_DIR, "patchmon_remove.sh")],
+        { env: { ...process.env, ...e } },
+        (err, stdout, stderr) => resolve({ code: err ? 1 : 0, out: stdout + stderr }),
+      ),
+    );
+    expect(rm.code, rm.out).toBe(0);
+    expect(readFileSync(path.join(dir, "crontab.txt"), "utf8")).toBe("5 4 * * * /usr/bin/backup.sh\n");
+    expect(() => statSync(path.join(dir, "etc"))).toThrow();
+    expect(() => statSync(path.join(dir, "bin/patchmon-agent.sh"))).toThrow();
+    expect(() => statSync(path.join(dir, "agent.log"))).toThrow();
+  }, 120_000);
+});
