@@ -1,0 +1,42 @@
+// POST /api/v1/hosts/update: the report. Body limit AGENT_UPDATE_BODY_LIMIT (413), validation 400
+// with issues, 409 when an unchanged-packages report does not match what the server holds.
+import { getSettings } from "@/db/queries/settings";
+import { agentRoute } from "@/lib/agent/auth";
+import { crontabUpdate } from "@/lib/agent/commands";
+import { HostNotFoundError, ingestReport } from "@/lib/agent/ingest";
+import { agentReportSchema, reportIssues } from "@/lib/agent/report-schema";
+import { ApiError } from "@/lib/api/errors";
+import { json } from "@/lib/api/route";
+import { getEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export const POST = agentRoute(
+  async ({ agent, body, bodyBytes }) => {
+    const parsed = agentReportSchema.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError("invalid_body", 400, "Invalid request body", { issues: reportIssues(parsed.error) });
+    }
+    let result: Awaited<ReturnType<typeof ingestReport>>;
+    try {
+      result = await ingestReport({ hostId: agent.hostId, report: parsed.data, payloadBytes: bodyBytes });
+    } catch (error) {
+      // Deleted between authentication and ingestion: its credentials no longer exist.
+      if (error instanceof HostNotFoundError) {
+        throw new ApiError("invalid_credentials", 401, "Invalid API credentials");
+      }
+      throw error;
+    }
+    if (result.outcome === "full-report-required") {
+      throw new ApiError("full_report_required", 409, "full report required");
+    }
+    return json({
+      message: "Host updated successfully",
+      packagesProcessed: result.packagesProcessed,
+      updatesAvailable: result.updatesAvailable,
+      securityUpdates: result.securityUpdates,
+      ...(result.crontabUpdate ? { crontabUpdate: crontabUpdate((await getSettings()).updateInterval) } : {}),
+    });
+  },
+  { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes },
+);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  compareVersions,
+  parseAgentVersion,
+  renderInstaller,
+  UnsafeScriptValueError,
+} from "./install-script";
+
+const token = "a".repeat(64);
+const template =
+  'URL="__PATCHMON_URL__"\nFLAGS="__CURL_FLAGS__"\nTOKEN=\'__BOOTSTRAP_TOKEN__\'\nFORCE=__FORCE_INSTALL__\nARCH="__ARCHITECTURE__"\nURL2=__PATCHMON_URL__\n';
+
+describe("installer rendering", () => {
+  it("fills every placeholder, every time it occurs", () => {
+    const out = renderInstaller(template, {
+      serverUrl: "https://patchmon.example.com:8443",
+      curlFlags: "-sk",
+      bootstrapToken: token,
+      force: true,
+      architecture: "arm64",
+    });
+    expect(out).toBe(
+      `URL="https://patchmon.example.com:8443"\nFLAGS="-sk"\nTOKEN='${token}'\nFORCE=true\nARCH="arm64"\nURL2=https://patchmon.example.com:8443\n`,
+    );
+    expect(out).not.toMatch(/__[A-Z_]+__/);
+  });
+
+  it("refuses values that could break out of shell quoting", () => {
+    const base = { serverUrl: "http://h", curlFlags: "-s" as const, bootstrapToken: token, force: false };
+    for (const serverUrl of ['http://h"; rm -rf /; "', "http://h/$(id)", "http://h`id`", "ftp://h"]) {
+      expect(() => renderInstaller(template, { ...base, serverUrl, architecture: "" })).toThrow(
+        UnsafeScriptValueError,
+      );
+    }
+    expect(() => renderInstaller(template, { ...base, architecture: "x86_64;id" })).toThrow();
+    expect(() => renderInstaller(template, { ...base, bootstrapToken: "'", architecture: "" })).toThrow();
+    expect(
+      renderInstaller(template, { ...base, serverUrl: "http://[::1]:3000", architecture: "" }),
+    ).toContain("http://[::1]:3000");
+  });
+});
+
+describe("agent versions", () => {
+  it("reads AGENT_VERSION and compares numerically", () => {
+    expect(parseAgentVersion('#!/bin/sh\nAGENT_VERSION="1.4.2"\n')).toBe("1.4.2");
+    expect(parseAgentVersion("readonly AGENT_VERSION='2.0.0'")).toBe("2.0.0");
+    expect(parseAgentVersion("echo hi")).toBeNull();
+    expect(compareVersions("1.10.0", "1.9.2")).toBe(1);
+    expect(compareVersions("v1.2.0", "1.2")).toBe(0);
+    expect(compareVersions("1.2.7", "1.2.8")).toBe(-1);
+  });
+});

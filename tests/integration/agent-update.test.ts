@@ -1,0 +1,187 @@
+// POST /hosts/update through the route handler: the documented answer, and bad input that never
+// becomes a 500 nor changes anything stored.
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as update } from "@/app/api/v1/hosts/update/route";
+import { getDb } from "@/db/client";
+import { resetRateLimiters } from "@/lib/rate-limit";
+import {
+  agentRequest,
+  assertNoStoredSecretsLeaked,
+  call,
+  createTestHost,
+  keyHeaders,
+  storedState,
+  type TestHost,
+} from "../support/agent";
+import { useMigratedDatabase } from "../support/database";
+
+const fixture = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8")) as Record<
+    string,
+    unknown
+  >;
+
+const pkg = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  currentVersion: "1.0-1",
+  needsUpdate: false,
+  ...extra,
+});
+
+describe("POST /hosts/update", () => {
+  useMigratedDatabase({ AGENT_RATE_LIMIT_MAX: "100000", REDIS_URL: undefined });
+  let host: TestHost;
+
+  beforeAll(async () => {
+    await resetRateLimiters();
+    host = await createTestHost("update-host");
+  });
+  afterAll(assertNoStoredSecretsLeaked);
+
+  const send = (body: unknown, h: TestHost = host) =>
+    call(update, agentRequest("/hosts/update", { method: "POST", headers: keyHeaders(h), body }));
+
+  it("accepts the spec's sample report with the documented answer", async () => {
+    const answer = await send(fixture("spec-sample-report.json"));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      message: "Host updated successfully",
+      packagesProcessed: expect.any(Number),
+      updatesAvailable: expect.any(Number),
+      securityUpdates: expect.any(Number),
+    });
+    const keys = Object.keys(answer.body);
+    expect(keys.filter((k) => k !== "crontabUpdate").sort()).toEqual(
+      ["message", "packagesProcessed", "securityUpdates", "updatesAvailable"].sort(),
+    );
+    if (answer.body.crontabUpdate) expect(answer.body.crontabUpdate.command).toBe("update-crontab");
+  });
+
+  it("accepts a PatchMon 1.4 Go agent's report, with credentials in the body", async () => {
+    const own = await createTestHost("go-agent");
+    const report = { ...fixture("patchmon-go-1.4-report.json"), apiId: own.apiId, apiKey: own.apiKey };
+    const answer = await call(update, agentRequest("/hosts/update", { method: "POST", body: report }));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ message: "Host updated successfully", packagesProcessed: 3 });
+  });
+
+  it("answers 413 to a body over AGENT_UPDATE_BODY_LIMIT, declared or streamed", async () => {
+    const before = await storedState(host.hostId);
+    const big = JSON.stringify({ packages: [pkg("x", { description: "y".repeat(3 * 1024 * 1024) })] });
+    const declared = await send(big);
+    expect(declared.status).toBe(413);
+    expect(declared.body).toEqual({ error: "Payload too large" });
+
+    let sent = 0;
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 3 * 1024 * 1024) controller.close();
+        else {
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const streamed = await call(
+      update,
+      new Request("http://patchmon.test/api/v1/hosts/update", {
+        method: "POST",
+        headers: keyHeaders(host),
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
+    // Reading stopped at the limit instead of draining the 3 MB.
+    expect(sent).toBeLessThan(3 * 1024 * 1024);
+    expect(await storedState(host.hostId)).toEqual(before);
+  });
+
+  it("answers 400 with {path, message} issues for wrong types, empty and non-JSON bodies", async () => {
+    const before = await storedState(host.hostId);
+    const cases: unknown[] = [
+      "",
+      "{not json",
+      "[]",
+      "null",
+      { packages: "all of them" },
+      { packages: [{ name: "", currentVersion: "1" }] },
+      { packages: [{ name: "bash" }] },
+      { packages: [pkg("bash", { needsUpdate: "maybe" })] },
+      { packages: [pkg("bash")], cpuCores: "many" },
+    ];
+    for (const body of cases) {
+      const answer = await send(body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error).toBe("Invalid request body");
+      expect(answer.body.issues.length).toBeGreaterThan(0);
+      for (const issue of answer.body.issues) {
+        expect(Object.keys(issue).sort()).toEqual(["message", "path"]);
+        expect(typeof issue.path).toBe("string");
+      }
+    }
+    const wrongType = await send({ packages: [pkg("bash", { needsUpdate: "maybe" })] });
+    expect(wrongType.body.issues.map((i: { path: string }) => i.path)).toContain("packages.0.needsUpdate");
+    expect(await storedState(host.hostId)).toEqual(before);
+  });
+
+  it("refuses 10,001 packages with 400 and stores nothing", async () => {
+    const before = await storedState(host.hostId);
+    const packages = Array.from({ length: 10_001 }, (_, i) => pkg(`p${i}`));
+    const answer = await send({ packages });
+    expect(answer.status).toBe(400);
+    expect(answer.body.issues.some((i: { path: string }) => i.path === "packages")).toBe(true);
+    expect(await storedState(host.hostId)).toEqual(before);
+  });
+
+  it("never answers 500 to NUL bytes, unicode or SQL in names; rejected input changes nothing", async () => {
+    const own = await createTestHost("hostile-names");
+    const hostile = [
+      "bad\u0000name",
+      "ba\u0000sh",
+      "'; DROP TABLE hosts; --",
+      'x"); delete from host_packages; --',
+      "пакет-ünïcödé-📦",
+      "\ud800lonely-surrogate",
+      "a".repeat(5000),
+    ];
+    for (const name of hostile) {
+      for (const report of [
+        { packages: [pkg(name)] },
+        { packages: [pkg("bash", { currentVersion: name })] },
+        { packages: [pkg("bash")], hostname: name, osType: name },
+      ]) {
+        const before = await storedState(own.hostId);
+        const answer = await send(report, own);
+        expect([200, 400], `${JSON.stringify(report).slice(0, 80)} -> ${answer.text}`).toContain(
+          answer.status,
+        );
+        if (answer.status === 400) expect(await storedState(own.hostId)).toEqual(before);
+      }
+    }
+    const [count] = await getDb()
+      .execute(sql`select count(*)::int as n from hosts`)
+      .then((r) => ("rows" in r ? (r.rows as { n: number }[]) : (r as unknown as { n: number }[])));
+    expect(count?.n).toBeGreaterThan(0);
+  });
+
+  it("answers 409 when an unchanged report's hash does not match the stored one", async () => {
+    const own = await createTestHost("hash-host");
+    const answer = await send({ packages: [], packagesUnchanged: true, packagesHash: "f".repeat(64) }, own);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toEqual({ error: "full report required" });
+  });
+
+  it("answers 401 without credentials, before looking at the report", async () => {
+    const answer = await call(
+      update,
+      agentRequest("/hosts/update", { method: "POST", body: { packages: [] } }),
+    );
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ error: "API ID and Key required" });
+  });
+});
