@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = 3210;
+/** A second server on PostgreSQL for the agent install test, whose CLI must share the database. */
+export const agentServerPort = 3211;
+const agentDatabaseUrl = process.env.E2E_AGENT_DATABASE_URL;
 // localhost, not 127.0.0.1: Next reports req.url as localhost, and Auth.js CSRF checks depend on it matching.
 const baseURL = `http://localhost:${port}`;
 
@@ -39,20 +42,41 @@ export default defineConfig({
     },
   ],
   // Does not build: `npm run build` first (tests/run-all.sh does).
-  webServer: {
-    command: `node dist/cli.mjs preflight && npx next start -p ${port}`,
-    url: `${baseURL}/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    env: {
-      PATCHMON_DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_TRUST_HOST: "true",
-      // Zero-config by default (embedded PGlite, jobs in the web process), whatever the shell exports
-      // for the integration tests; empty values count as unset.
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      REDIS_URL: "",
-      REDIS_HOST: "",
+  webServer: [
+    {
+      command: `node dist/cli.mjs preflight && npx next start -p ${port}`,
+      url: `${baseURL}/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        PATCHMON_DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_TRUST_HOST: "true",
+        // Zero-config by default (embedded PGlite, jobs in the web process), whatever the shell exports
+        // for the integration tests; empty values count as unset.
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        REDIS_URL: "",
+        REDIS_HOST: "",
+      },
     },
-  },
+    ...(agentDatabaseUrl
+      ? [
+          {
+            command: `node dist/cli.mjs preflight && npx next start -p ${agentServerPort}`,
+            url: `http://localhost:${agentServerPort}/health`,
+            reuseExistingServer: false,
+            timeout: 180_000,
+            env: {
+              PATCHMON_DATA_DIR: `${process.env.E2E_DATA_DIR ?? "./data/e2e"}-agent`,
+              NEXT_TELEMETRY_DISABLED: "1",
+              DATABASE_URL: agentDatabaseUrl,
+              JWT_SECRET: "e2e-agent-server-secret-0123456789abcdef",
+              SERVER_PORT: String(agentServerPort),
+              REDIS_URL: "",
+              REDIS_HOST: "",
+            },
+          },
+        ]
+      : []),
+  ],
 });

@@ -57,8 +57,18 @@ npx vitest run --project integration --reporter=default --reporter=json --output
 section "e2e tests: production build, then Playwright"
 if npm run build; then
   e2e_data="$(mktemp -d)"
-  E2E_DATA_DIR="$e2e_data" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" \
+  # With PostgreSQL, a second server backs the agent install test (its CLI shares the database).
+  agent_db=""
+  if [ -n "${TEST_DATABASE_URL:-}" ] && [ -z "${E2E_AGENT_DATABASE_URL:-}" ]; then
+    agent_db="patchmon_e2e_agent_$$"
+    psql "$TEST_DATABASE_URL" -qc "create database $agent_db" &&
+      export E2E_AGENT_DATABASE_URL="${TEST_DATABASE_URL%/*}/$agent_db"
+  fi
+  E2E_DATA_DIR="$e2e_data/data" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" \
     npx playwright test --reporter=list,json || status=1
+  if [ -n "$agent_db" ]; then
+    psql "$TEST_DATABASE_URL" -qc "drop database if exists $agent_db with (force)" || true
+  fi
   rm -rf "$e2e_data"
 else
   echo "build failed" >&2
