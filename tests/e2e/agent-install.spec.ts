@@ -76,6 +76,7 @@ test.describe("the one-line agent install on this machine", () => {
       // What the machine says.
       const dpkgCount = Number(sh("dpkg-query -W | wc -l").trim());
       const configOnly = Number(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a dpkg-query format, not a template
         sh("dpkg-query -W -f '${db:Status-Abbrev}\\n' | grep -c '^.[nc]' || true").trim(),
       );
       const upgrade = sh("LC_ALL=C apt-get -s -o Debug::NoLocking=1 upgrade 2>/dev/null");
