@@ -71,6 +71,13 @@ describe("parseEnv", () => {
     for (const secret of ["redispw", "oidcpw", "corspw"]) expect(lines.join("\n")).not.toContain(secret);
   });
 
+  it("rejects a SERVER_HOST that is not a bare host name", () => {
+    expect(problems({ SERVER_HOST: "https://patchmon.example.com" })[0]).toMatch(/^SERVER_HOST: got "https:/);
+    expect(problems({ SERVER_HOST: "evil$(reboot)" })[0]).toMatch(/^SERVER_HOST:/);
+    expect(parseEnv({ SERVER_HOST: "my_host.lan" }).ok).toBe(true);
+    expect(parseEnv({ SERVER_HOST: "[2001:db8::1]" }).ok).toBe(true);
+  });
+
   it("accepts a PostgreSQL URL over a Unix socket", () => {
     const result = parseEnv({ ...prod, DATABASE_URL: "postgresql:///patchmon?host=/var/run/postgresql" });
     expect(result.ok).toBe(true);

@@ -147,6 +147,13 @@ function checkCombinations(r: EnvReader, env: ReturnType<typeof read>): void {
       if (r.raw(name) === undefined) r.problem(name, undefined, "a value because OIDC_ENABLED=true");
     }
   }
+  if (!/^([A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])$/.test(env.server.host)) {
+    r.problem(
+      "SERVER_HOST",
+      env.server.host,
+      "a host name or IP address such as patchmon.example.com (no scheme, port or path)",
+    );
+  }
   try {
     new Intl.DateTimeFormat("en", { timeZone: env.timezone });
   } catch {

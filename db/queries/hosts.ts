@@ -131,12 +131,12 @@ export async function deleteHostByApiId(apiId: string, db: Executor = getDb()): 
 }
 
 /**
- * A ping: refreshes last contact (a stale or offline host is back), records `interval` as the
- * interval the agent now runs at, and returns the one it had before (in the same statement).
+ * A ping: refreshes last contact (a stale or offline host is back) and returns the interval the
+ * agent last fetched. It does not record one: a ping must not consume the "interval changed"
+ * notice before the agent has fetched the new interval (GET /settings/update-interval records it).
  */
 export async function touchHostContact(
   hostId: string,
-  interval: number,
   db: Executor = getDb(),
 ): Promise<{ previousInterval: number | null; friendlyName: string } | undefined> {
   type Row = { previous_interval: number | null; friendly_name: string };
@@ -144,7 +144,6 @@ export async function touchHostContact(
     update ${hosts} set
       last_contact_at = now(),
       updated_at = now(),
-      update_interval_applied = ${interval},
       status = case when ${hosts.status} in ('stale', 'offline') then 'active'::host_status
                     else ${hosts.status} end
     from (select update_interval_applied as previous_interval from ${hosts}

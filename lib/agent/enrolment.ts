@@ -93,6 +93,8 @@ export type EnrolInput = {
   machineId: string | null;
 };
 
+const UNKNOWN_TOKEN_HASH = "0".repeat(64);
+
 /**
  * Auto-enrolment. 401 for a wrong, disabled or expired token; 403 for an address outside the
  * token's allow-list, the daily limit, or a machine already registered some other way. A machine
@@ -102,7 +104,9 @@ export async function enrolHost(input: EnrolInput): Promise<IssuedCredentials & 
   const invalid = new ApiError("invalid_enrolment_token", 401, "Invalid or inactive enrollment token");
   return withTransaction(async (tx) => {
     const token = await lockEnrolmentTokenByKey(input.tokenKey, tx);
-    if (!token || !verifySecret(input.secret, token.secretHash) || !token.isActive) throw invalid;
+    // An unknown key still costs one hash comparison, so timing does not tell which keys exist.
+    const secretMatches = verifySecret(input.secret, token?.secretHash ?? UNKNOWN_TOKEN_HASH);
+    if (!token || !secretMatches || !token.isActive) throw invalid;
     if (token.expiresAt && token.expiresAt.getTime() <= Date.now()) {
       throw new ApiError("enrolment_token_expired", 401, "Enrollment token has expired");
     }

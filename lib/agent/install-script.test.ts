@@ -27,7 +27,15 @@ describe("installer rendering", () => {
 
   it("refuses values that could break out of shell quoting", () => {
     const base = { serverUrl: "http://h", curlFlags: "-s" as const, bootstrapToken: token, force: false };
-    for (const serverUrl of ['http://h"; rm -rf /; "', "http://h/$(id)", "http://h`id`", "ftp://h"]) {
+    for (const serverUrl of [
+      'http://h"; rm -rf /; "',
+      "http://h/$(id)",
+      "http://h`id`",
+      "ftp://h",
+      "http://h/a b",
+      "http://h/a\\b",
+      "http://h/?x=1&y=2",
+    ]) {
       expect(() => renderInstaller(template, { ...base, serverUrl, architecture: "" })).toThrow(
         UnsafeScriptValueError,
       );
@@ -37,6 +45,13 @@ describe("installer rendering", () => {
     expect(
       renderInstaller(template, { ...base, serverUrl: "http://[::1]:3000", architecture: "" }),
     ).toContain("http://[::1]:3000");
+    for (const serverUrl of [
+      "http://my_host.lan:3000",
+      "https://example.com/patchmon",
+      "https://example.com/pm/",
+    ]) {
+      expect(renderInstaller(template, { ...base, serverUrl, architecture: "" })).toContain(serverUrl);
+    }
   });
 });
 

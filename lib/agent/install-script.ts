@@ -91,7 +91,9 @@ export function curlFlags(settings: Pick<Settings, "ignoreSslSelfSigned">): "-s"
 
 // Values substituted into a shell script must be inert inside single or double quotes and bare.
 const SAFE = {
-  url: /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/,
+  // Host name (underscores occur in internal DNS) or bracketed IPv6, optional port, optional path
+  // (a reverse-proxy sub-path) of characters that are inert in the shell.
+  url: /^https?:\/\/([A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/,
   token: /^[0-9a-f]{64}$/,
   architecture: /^[A-Za-z0-9_-]{0,32}$/,
 };

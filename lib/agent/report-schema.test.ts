@@ -154,20 +154,27 @@ describe("agentReportSchema", () => {
       "packages.0.currentVersion",
     ],
     ["cpuCores not a number", { packages: [pkg()], cpuCores: "four" }, "cpuCores"],
-    [
-      "unknown repoType",
-      { packages: [pkg()], repositories: [{ url: "http://x", repoType: "snap" }] },
-      "repositories.0.repoType",
-    ],
-    [
-      "repository without url",
-      { packages: [pkg()], repositories: [{ repoType: "deb" }] },
-      "repositories.0.url",
-    ],
   ])("rejects %s with a path and a message", (_label, input, expectedPath) => {
     const issues = issuesOf(input);
     expect(issues[0]).toEqual({ path: expectedPath, message: expect.any(String) });
     expect(issues[0]?.message.length).toBeGreaterThan(0);
+  });
+
+  it("drops repositories it cannot store instead of refusing the whole report", () => {
+    const result = agentReportSchema.safeParse({
+      packages: [pkg()],
+      repositories: [
+        { url: "http://x", repoType: "snap" },
+        { repoType: "deb" },
+        { url: "", repoType: "deb" },
+        { name: "baseos", url: "https://mirror.example.com/baseos", repoType: "yum" },
+      ],
+    });
+    expect(result.success).toBe(true);
+    expect(result.data?.packages).toHaveLength(1);
+    expect(result.data?.repositories).toEqual([
+      expect.objectContaining({ url: "https://mirror.example.com/baseos", repoType: "rpm" }),
+    ]);
   });
 
   it("rejects more than 10,000 packages", () => {

@@ -154,6 +154,15 @@ const packageSchema = z
     }),
   );
 
+/** Names other agents use for the types we store. */
+const REPO_TYPE_ALIASES: Record<string, string> = {
+  yum: "rpm",
+  dnf: "rpm",
+  "rpm-md": "rpm",
+  zypp: "zypper",
+  yast2: "zypper",
+};
+
 const repositorySchema = z
   .object({
     name: fact(),
@@ -161,7 +170,10 @@ const repositorySchema = z
     distribution: z.preprocess(blankToNull, key().nullish()),
     components: z.preprocess(blankToNull, key().nullish()),
     repoType: z.preprocess(
-      (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+      (value) =>
+        typeof value === "string"
+          ? (REPO_TYPE_ALIASES[value.trim().toLowerCase()] ?? value.trim().toLowerCase())
+          : value,
       z.enum(REPO_TYPES, { error: `must be one of ${REPO_TYPES.join(", ")}` }),
     ),
     isEnabled: bool().nullish(),
@@ -226,11 +238,18 @@ const reportObject = z.object({
       `at most ${MAX_PACKAGES_PER_REPORT.toLocaleString("en")} packages per report`,
     ),
   // null from a Go agent whose collection returned nothing: same as absent (keep the stored set).
+  // An entry that cannot be stored (no URL, unknown type) is dropped on its own: repositories are
+  // secondary facts and must never cost the host its package report.
   repositories: z
-    .array(repositorySchema)
+    .array(z.unknown())
     .max(1000)
     .nullish()
-    .transform((v) => v ?? undefined),
+    .transform((list) =>
+      list?.flatMap((item) => {
+        const parsed = repositorySchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
   packageManager: fact(32),
   osType: fact(),
   osVersion: fact(),

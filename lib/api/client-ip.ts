@@ -1,6 +1,7 @@
 // The client's address for allow-lists. Next's server fills X-Forwarded-For with the socket address
 // only when the request has none, so the header is the peer's address or whatever the client wrote:
-// it is believed only when TRUST_PROXY says a proxy in front of us sets it.
+// it is believed only when TRUST_PROXY says proxies of ours append to it, and then only the entries
+// they appended (counted from the right); anything further left was written by the client.
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
 
@@ -15,9 +16,10 @@ export function getClientIp(request: Request): string | null {
     .map((part) => part.trim())
     .filter(Boolean);
   if (hops.length === 0) return null;
-  // true: the left-most address (the original client). A number N: N proxies of ours appended to
-  // the list, so the client is the N-th entry from the right.
-  const candidate = trust === true ? hops[0] : hops[Math.max(0, hops.length - trust)];
+  // true: one proxy of ours (nginx `proxy_add_x_forwarded_for`) appended the address it saw, the
+  // right-most entry. A number N: N proxies appended, so the client is the N-th entry from the right.
+  const appended = trust === true ? 1 : trust;
+  const candidate = hops[Math.max(0, hops.length - appended)];
   return candidate ? normaliseIp(candidate) : null;
 }
 

@@ -331,6 +331,11 @@ describe("agent endpoints", () => {
           message: expect.any(String),
           command: "update-crontab",
         });
+        // A ping does not consume the notice: it stands until the agent fetches the new interval.
+        expect(
+          (await call(ping, asAgent("/hosts/ping", own, { method: "POST" }))).body.crontabUpdate?.command,
+        ).toBe("update-crontab");
+        await call(updateInterval, asAgent("/settings/update-interval", own));
         expect(
           (await call(ping, asAgent("/hosts/ping", own, { method: "POST" }))).body.crontabUpdate,
         ).toBeUndefined();

@@ -138,10 +138,16 @@ describe("POST /auto-enrollment/enroll", () => {
       expect(answer.status, ip).toBe(403);
       expect(answer.body).toEqual({ error: "IP address not allowed for this enrollment token" });
     }
-    // The left-most X-Forwarded-For entry is the client.
+    // With TRUST_PROXY=true one proxy appended the right-most entry; a client-written entry further
+    // left (here an allowed address) is not believed.
+    const spoofed = await call(
+      enroll,
+      enrolRequest(token, { friendly_name: "spoofed-chain" }, "10.0.0.7, 203.0.113.9"),
+    );
+    expect(spoofed.status).toBe(403);
     const chain = await call(
       enroll,
-      enrolRequest(token, { friendly_name: "chain" }, "10.0.0.7, 203.0.113.9"),
+      enrolRequest(token, { friendly_name: "chain" }, "203.0.113.9, 10.0.0.7"),
     );
     expect(chain.status).toBe(201);
     expect((await call(enroll, enrolRequest(token, { friendly_name: "no-ip" }))).status).toBe(403);

@@ -38,10 +38,12 @@ export const POST = apiRoute(async (request) => {
   if (!CREDENTIAL_SHAPE.test(tokenKey) || !CREDENTIAL_SHAPE.test(secret)) {
     throw new ApiError("invalid_enrolment_token", 401, "Invalid or inactive enrollment token");
   }
-  await enforceRateLimit("agent", `enrol:${tokenKey}`);
+  // Counted per client address before the secret is checked: the token key appears in scripts, so
+  // keying on it would let anyone who saw it use up the token's allowance with wrong secrets.
+  const clientIp = getClientIp(request);
+  await enforceRateLimit("agent", clientIp ? `enrol-ip:${clientIp}` : `enrol:${tokenKey}`);
   const { value } = await readJsonBody(request, 64 * 1024);
   const body = parseWith(enrolSchema, value);
-  const clientIp = getClientIp(request);
   try {
     const enrolled = await enrolHost({
       tokenKey,

@@ -11,6 +11,7 @@ import {
   resolveServerUrl,
   SCRIPT_NAMES,
   shellScriptResponse,
+  UnsafeScriptValueError,
 } from "@/lib/agent/install-script";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
@@ -24,14 +25,25 @@ async function render(request: Request, bootstrapToken: string): Promise<Respons
   const settings = await getSettings();
   const params = new URL(request.url).searchParams;
   const arch = params.get("arch") ?? "";
-  const script = renderInstaller(template.content, {
-    serverUrl: resolveServerUrl(settings),
-    curlFlags: curlFlags(settings),
-    bootstrapToken,
-    force: params.get("force") === "true",
-    architecture: /^[A-Za-z0-9_-]{0,32}$/.test(arch) ? arch : "",
-  });
-  return shellScriptResponse(script, SCRIPT_NAMES.installer);
+  const serverUrl = resolveServerUrl(settings);
+  try {
+    const script = renderInstaller(template.content, {
+      serverUrl,
+      curlFlags: curlFlags(settings),
+      bootstrapToken,
+      force: params.get("force") === "true",
+      architecture: /^[A-Za-z0-9_-]{0,32}$/.test(arch) ? arch : "",
+    });
+    return shellScriptResponse(script, SCRIPT_NAMES.installer);
+  } catch (error) {
+    if (!(error instanceof UnsafeScriptValueError)) throw error;
+    // A server misconfiguration, not the agent's fault: say which setting to fix.
+    throw new ApiError(
+      "server_url_unusable",
+      500,
+      "The server URL (SERVER_PROTOCOL/SERVER_HOST/SERVER_PORT or the server settings) cannot be used in the install script",
+    );
+  }
 }
 
 const byKey = agentRoute(async ({ request, agent }) =>

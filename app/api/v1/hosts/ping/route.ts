@@ -16,7 +16,7 @@ function flag(body: unknown, name: string): boolean {
 export const POST = agentRoute(
   async ({ agent, body }) => {
     const { updateInterval } = await getSettings();
-    const contact = await touchHostContact(agent.hostId, updateInterval);
+    const contact = await touchHostContact(agent.hostId);
     if (!contact) throw new ApiError("invalid_credentials", 401, "Invalid API credentials");
     const commands = await deliverCommands(agent.hostId);
     const intervalChanged =
