@@ -2,7 +2,7 @@
 # shellcheck disable=SC2015 # "a && b || die" is meant: stop when either step fails
 # PatchMon agent: reports installed packages, pending updates, repositories and system facts to a
 # PatchMon server (outbound HTTPS only). POSIX sh: runs under dash, busybox ash and bash.
-# Needs curl (or wget) and awk/sed/grep. Contract: spec/agent-protocol.md.
+# Needs curl (or GNU wget) and awk/sed/grep. Contract: spec/agent-protocol.md.
 AGENT_VERSION="1.0.0"
 
 PATCHMON_CONFIG_DIR=${PATCHMON_CONFIG_DIR:-/etc/patchmon}
@@ -15,6 +15,9 @@ SYSTEMD_DIR=${PATCHMON_SYSTEMD_DIR:-/etc/systemd/system}
 PM_TIMEOUT=${PATCHMON_PM_TIMEOUT:-300}
 LOG_LEVEL=${PATCHMON_LOG_LEVEL:-info}
 CRON_TAG="# patchmon-agent"
+NL='
+'
+CR=$(printf '\r')
 
 # ---------------------------------------------------------------------------------------------
 # Logging: stdout carries data only, so every message goes to stderr and the log file.
@@ -52,6 +55,12 @@ run_pm() {
 	else
 		LC_ALL=C LANG=C "$@"
 	fi
+}
+
+# zypper, read-only: ZYPP_READONLY_HACK=1 lets libzypp run without taking the zypp lock, so a
+# concurrent zypper (or PackageKit) does not make the agent fail.
+run_zypper() {
+	run_pm env ZYPP_READONLY_HACK=1 zypper "$@"
 }
 
 make_tmpdir() {
@@ -475,17 +484,17 @@ collect_packages() {
 	zypper)
 		run_pm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\t%{SUMMARY}\n' >"$_d/installed.raw" 2>"$_d/err" ||
 			{ echo "rpm -qa failed: $(head -c 500 "$_d/err")" >"$_d/error"; return 1; }
-		run_pm zypper --non-interactive --no-refresh list-updates >"$_d/upgrades.raw" 2>"$_d/err"
+		run_zypper --non-interactive --no-refresh list-updates >"$_d/upgrades.raw" 2>"$_d/err"
 		_rc=$?
 		if [ "$_rc" != 0 ] && [ "$_rc" -lt 100 ]; then
 			echo "zypper list-updates failed ($_rc): $(head -c 500 "$_d/err")" >"$_d/error"
 			return 1
 		fi
-		run_pm zypper --non-interactive --no-refresh list-patches --category security >"$_d/security.raw" 2>/dev/null
+		run_zypper --non-interactive --no-refresh list-patches --category security >"$_d/security.raw" 2>/dev/null
 		_patches=$(awk -F '|' 'NF >= 6 && $0 ~ /\| *security *\|/ && $0 ~ /\| *needed *\|/ { gsub(/^ +| +$/, "", $2); print $2 }' "$_d/security.raw")
 		if [ -n "$_patches" ]; then
 			# shellcheck disable=SC2086 # one argument per patch name
-			run_pm zypper --non-interactive --no-refresh info -t patch $_patches >>"$_d/security.raw" 2>/dev/null
+			run_zypper --non-interactive --no-refresh info -t patch $_patches >>"$_d/security.raw" 2>/dev/null
 		fi
 		parse_rpm_installed <"$_d/installed.raw" >"$_d/inst.tsv"
 		parse_zypper_updates <"$_d/upgrades.raw" >"$_d/up.tsv"
@@ -503,9 +512,15 @@ collect_packages() {
 	pacman)
 		run_pm pacman -Q >"$_d/installed.raw" 2>"$_d/err" ||
 			{ echo "pacman -Q failed: $(head -c 500 "$_d/err")" >"$_d/error"; return 1; }
-		# checkupdates syncs into a private database: no lock on the system one. Exit 2 = none.
+		# checkupdates syncs into a private database: no lock on the system one. Exit 0 = updates,
+		# 2 = none, 1 (or anything else: timeout, signal) = failure, never "no updates".
 		if have checkupdates; then
-			run_pm checkupdates >"$_d/upgrades.raw" 2>/dev/null
+			run_pm checkupdates >"$_d/upgrades.raw" 2>"$_d/err"
+			_rc=$?
+			if [ "$_rc" != 0 ] && [ "$_rc" != 2 ]; then
+				echo "checkupdates failed ($_rc): $(head -c 500 "$_d/err")" >"$_d/error"
+				return 1
+			fi
 		else
 			run_pm pacman -Qu >"$_d/upgrades.raw" 2>/dev/null
 		fi
@@ -899,18 +914,27 @@ require_credentials() {
 	fi
 }
 
-# http_request METHOD PATH [BODY_FILE]: sets HTTP_CODE, body in $TMPD/http.out. The key travels in
-# a curl config file, never on the command line (visible in ps).
+# http_request METHOD PATH [BODY_FILE]: sets HTTP_CODE, body in $TMPD/http.out. The key never
+# travels on the command line (visible in ps): curl reads the headers from a config file (-K), GNU
+# wget from a private wgetrc (WGETRC). BusyBox wget can only take headers as arguments, so it is
+# refused.
 http_request() {
 	make_tmpdir
 	_url="$PATCHMON_URL/api/v1$2"
 	: >"$TMPD/http.out"
+	case $API_ID$API_KEY in *"$NL"* | *"$CR"*)
+		die "API_ID/API_KEY in $CREDENTIALS_FILE contain a line break"
+		;;
+	esac
 	if have curl; then
-		{
-			printf 'header = "X-API-ID: %s"\n' "$API_ID"
-			printf 'header = "X-API-KEY: %s"\n' "$API_KEY"
-			printf 'header = "Content-Type: application/json"\n'
-		} >"$TMPD/curl.cfg"
+		(
+			umask 077
+			{
+				printf 'header = "X-API-ID: %s"\n' "$API_ID"
+				printf 'header = "X-API-KEY: %s"\n' "$API_KEY"
+				printf 'header = "Content-Type: application/json"\n'
+			} >"$TMPD/curl.cfg"
+		) && chmod 600 "$TMPD/curl.cfg" || die "cannot write $TMPD/curl.cfg"
 		# shellcheck disable=SC2086 # CURL_FLAGS holds several flags
 		if [ -n "$3" ]; then
 			HTTP_CODE=$(curl $CURL_FLAGS -sS --connect-timeout 15 --max-time 300 -K "$TMPD/curl.cfg" -X "$1" --data-binary "@$3" -o "$TMPD/http.out" -w '%{http_code}' "$_url" 2>"$TMPD/http.err")
@@ -918,6 +942,12 @@ http_request() {
 			HTTP_CODE=$(curl $CURL_FLAGS -sS --connect-timeout 15 --max-time 300 -K "$TMPD/curl.cfg" -X "$1" -o "$TMPD/http.out" -w '%{http_code}' "$_url" 2>"$TMPD/http.err")
 		fi
 	elif have wget; then
+		_wv=$(wget --version 2>/dev/null | head -n 1)
+		case $_wv in
+		"GNU Wget "*) _wcfg=WGETRC ;;
+		"GNU Wget2 "*) _wcfg=config ;;
+		*) die "wget here is not GNU Wget (BusyBox?): it can only send the API key on the command line, visible to every user. Install curl (apk add curl / apt-get install curl / ...) and retry." ;;
+		esac
 		_wf=""
 		case " $CURL_FLAGS " in *" -k "* | *" -sk "* | *" --insecure "*) _wf="--no-check-certificate" ;; esac
 		_body=$3
@@ -925,11 +955,27 @@ http_request() {
 			printf '{}' >"$TMPD/empty.json"
 			_body="$TMPD/empty.json"
 		fi
-		# shellcheck disable=SC2086
-		if [ -n "$_body" ]; then
-			wget -q -S -T 60 $_wf -O "$TMPD/http.out" --header="X-API-ID: $API_ID" --header="X-API-KEY: $API_KEY" --header="Content-Type: application/json" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
+		(
+			umask 077
+			{
+				printf 'header = X-API-ID: %s\n' "$API_ID"
+				printf 'header = X-API-KEY: %s\n' "$API_KEY"
+				[ -n "$_body" ] && printf 'header = Content-Type: application/json\n'
+				:
+			} >"$TMPD/wgetrc"
+		) && chmod 600 "$TMPD/wgetrc" || die "cannot write $TMPD/wgetrc"
+		# shellcheck disable=SC2086 # _wf is empty or one flag
+		if [ "$_wcfg" = config ]; then
+			# wget2 has no WGETRC; --config names the file, the key stays inside it.
+			if [ -n "$_body" ]; then
+				wget --config="$TMPD/wgetrc" -q -S -T 60 $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
+			else
+				wget --config="$TMPD/wgetrc" -q -S -T 60 $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
+			fi
+		elif [ -n "$_body" ]; then
+			WGETRC="$TMPD/wgetrc" wget -q -S -T 60 $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
 		else
-			wget -q -S -T 60 $_wf -O "$TMPD/http.out" --header="X-API-ID: $API_ID" --header="X-API-KEY: $API_KEY" "$_url" 2>"$TMPD/http.err"
+			WGETRC="$TMPD/wgetrc" wget -q -S -T 60 $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
 		fi
 		HTTP_CODE=$(awk '/^ *HTTP\// { c = $2 } END { print c + 0 }' "$TMPD/http.err")
 	else

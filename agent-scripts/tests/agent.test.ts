@@ -1,12 +1,23 @@
 import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AGENT, AGENT_DIR, runLib, SHELLS } from "./helpers";
+import { AGENT, AGENT_DIR, fixture, readJson, runLib, SHELLS } from "./helpers";
 
 function sh(cmd: string): string {
   return execFileSync("sh", ["-c", cmd], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -27,6 +38,26 @@ function run(
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** Write an executable script NAME into DIR. */
+function fakeBin(dir: string, name: string, script: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), `#!/bin/sh\n${script}`);
+  chmodSync(path.join(dir, name), 0o755);
+}
+
+/** A directory of symlinks to everything on PATH except `hidden`: a PATH without those commands. */
+function pathWithout(dir: string, hidden: string[]): string {
+  mkdirSync(dir, { recursive: true });
+  for (const d of (process.env.PATH ?? "").split(":")) {
+    if (!d || !existsSync(d)) continue;
+    for (const f of readdirSync(d)) {
+      if (hidden.includes(f) || existsSync(path.join(dir, f))) continue;
+      symlinkSync(path.join(d, f), path.join(dir, f));
+    }
+  }
+  return dir;
 }
 
 describe("JSON generation", () => {
@@ -212,6 +243,86 @@ describe("talking to a server", () => {
     expect(ping.method).toBe("POST");
   });
 
+  describe("wget fallback (no curl on PATH)", () => {
+    const rec = path.join(dir, "wget-rec");
+    const key = "k".repeat(64);
+    let noCurl = "";
+    beforeAll(() => {
+      noCurl = pathWithout(path.join(dir, "no-curl"), ["curl", "wget"]);
+      mkdirSync(rec, { recursive: true });
+      // GNU wget stand-in: records argv, environment and the wgetrc it was given; answers 200.
+      fakeBin(
+        path.join(dir, "gnu-wget"),
+        "wget",
+        `case "$1" in --version) echo "GNU Wget 1.21.3 built on linux-gnu."; exit 0 ;; esac
+R="${rec}"
+printf '%s\\n' "$@" >"$R/argv"
+env >"$R/env"
+if [ -n "$WGETRC" ]; then cat "$WGETRC" >"$R/wgetrc"; stat -c %a "$WGETRC" >"$R/wgetrc.mode"; fi
+out=""; prev=""
+for a in "$@"; do [ "$prev" = -O ] && out=$a; prev=$a; done
+printf '{"message":"Ping successful"}' >"$out"
+echo "  HTTP/1.1 200 OK" >&2
+`,
+      );
+      // BusyBox wget stand-in: no --version, headers only as arguments.
+      fakeBin(
+        path.join(dir, "busybox-wget"),
+        "wget",
+        `case "$1" in --version) echo "wget: unrecognized option '--version'" >&2; echo "BusyBox v1.36.1 multi-call binary." >&2; exit 1 ;; esac
+printf '%s\\n' "$@" >"${rec}/argv-busybox"
+exit 1
+`,
+      );
+    });
+
+    it.each(SHELLS)("GNU wget gets the key from a private wgetrc, never in argv ($name)", async (sh_) => {
+      rmSync(rec, { recursive: true, force: true });
+      mkdirSync(rec);
+      const r = await run(sh_, ["test"], env({ PATH: `${path.join(dir, "gnu-wget")}:${noCurl}` }));
+      expect(r.code, r.stderr).toBe(0);
+      const argv = readFileSync(path.join(rec, "argv"), "utf8");
+      expect(argv).toContain("/api/v1/hosts/ping");
+      expect(argv).not.toContain(key);
+      expect(argv).not.toContain("X-API");
+      const environ = readFileSync(path.join(rec, "env"), "utf8");
+      expect(environ).toMatch(/^WGETRC=.*\/wgetrc$/m);
+      expect(environ).not.toContain(key);
+      const rc = readFileSync(path.join(rec, "wgetrc"), "utf8");
+      expect(rc).toContain(`header = X-API-KEY: ${key}\n`);
+      expect(rc).toContain(`header = X-API-ID: patchmon_${"a".repeat(16)}\n`);
+      expect(readFileSync(path.join(rec, "wgetrc.mode"), "utf8").trim()).toBe("600");
+    });
+
+    it.each(SHELLS)("BusyBox wget is refused: install curl, key not leaked ($name)", async (sh_) => {
+      rmSync(rec, { recursive: true, force: true });
+      mkdirSync(rec);
+      const r = await run(sh_, ["test"], env({ PATH: `${path.join(dir, "busybox-wget")}:${noCurl}` }));
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/install curl/i);
+      expect(r.stderr + r.stdout).not.toContain(key);
+      expect(existsSync(path.join(rec, "argv-busybox"))).toBe(false);
+    });
+
+    it.skipIf(!/^GNU Wget /.test(sh("wget --version 2>/dev/null | head -n 1 || true")))(
+      "real GNU wget authenticates with the wgetrc headers (POST and GET)",
+      async () => {
+        const withWget = pathWithout(path.join(dir, "no-curl-real-wget"), ["curl"]);
+        const before = requests.length;
+        let r = await run(shell, ["test"], env({ PATH: withWget }));
+        expect(r.code, r.stderr).toBe(0);
+        r = await run(shell, ["check-version"], env({ PATH: withWget }));
+        expect(r.code, r.stderr).toBe(0);
+        const sent = requests.slice(before);
+        expect(sent.map((q) => `${q.method} ${q.url.split("?")[0]}`)).toEqual([
+          "POST /api/v1/hosts/ping",
+          "GET /api/v1/hosts/agent/version",
+        ]);
+        for (const q of sent) expect(q.headers["x-api-key"]).toBe(key);
+      },
+    );
+  });
+
   it("update-crontab keeps the user's lines, writes one set of ours, and is idempotent", async () => {
     writeFileSync(
       path.join(dir, "crontab.txt"),
@@ -316,10 +427,15 @@ describe("talking to a server", () => {
     const script = path.join(dir, "install.sh");
     writeFileSync(script, rendered);
     writeFileSync(path.join(dir, "crontab.txt"), "5 4 * * * /usr/bin/backup.sh\n");
-    const e = env({ PATCHMON_PKG_MANAGER: "apt" });
+    // A child that reads stdin (as apt-get or an agent prompt could) must not swallow the rest of
+    // a piped installer.
+    fakeBin(path.join(dir, "greedy"), "timedatectl", "cat >/dev/null\necho Etc/UTC\n");
+    const e = env({ PATCHMON_PKG_MANAGER: "apt", PATH: `${path.join(dir, "greedy")}:${env().PATH}` });
     for (let i = 0; i < 2; i++) {
+      // First run as served (`curl ... | sh`), the re-run from a file.
+      const argv = i === 0 ? ["-c", `cat "${script}" | sh`] : [script];
       const res = await new Promise<{ code: number; out: string }>((resolve) =>
-        execFile("sh", [script], { env: { ...process.env, ...e } }, (err, stdout, stderr) =>
+        execFile("sh", argv, { env: { ...process.env, ...e } }, (err, stdout, stderr) =>
           resolve({ code: err ? 1 : 0, out: stdout + stderr }),
         ),
       );
@@ -355,4 +471,91 @@ describe("talking to a server", () => {
     expect(() => statSync(path.join(dir, "bin/patchmon-agent.sh"))).toThrow();
     expect(() => statSync(path.join(dir, "agent.log"))).toThrow();
   }, 120_000);
+});
+
+describe("package managers through stand-ins on PATH", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "patchmon-pm-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dryRun = async (shell: (typeof SHELLS)[number], bin: string, pm: string) => {
+    const r = await run(shell, ["update", "--dry-run"], {
+      PATH: `${bin}:${process.env.PATH}`,
+      PATCHMON_PKG_MANAGER: pm,
+      PATCHMON_NATIVE_ARCH: "x86_64",
+      PATCHMON_LOG_FILE: "",
+      PATCHMON_CONFIG_DIR: "/nonexistent",
+    });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  it.each(SHELLS)("zypper runs read-only (ZYPP_READONLY_HACK=1), C locale ($name)", async (shell) => {
+    const bin = path.join(dir, `zypper-${shell.name.replace(/\W/g, "")}`);
+    const fx = fixture("zypper", "leap-15.5");
+    fakeBin(bin, "rpm", `cat "${fx}/rpm-qa.txt"\n`);
+    fakeBin(
+      bin,
+      "zypper",
+      `printf '%s|%s|%s\\n' "$*" "$ZYPP_READONLY_HACK" "$LC_ALL" >>"${bin}/calls"
+case "$*" in
+*list-updates*) cat "${fx}/list-updates.txt"; exit 100 ;;
+*list-patches*) cat "${fx}/list-patches-security.txt" ;;
+esac
+`,
+    );
+    const report = await dryRun(shell, bin, "zypper");
+    expect(report.collectionError).toBeUndefined();
+    expect(report.packages).toHaveLength(
+      (readJson(fixture("zypper", "leap-15.5", "expected.json")) as []).length,
+    );
+    const calls = readFileSync(path.join(bin, "calls"), "utf8").trim().split("\n");
+    expect(
+      calls.map((c) =>
+        c
+          .split("|")[0]
+          ?.split(" ")
+          .find((w) => !w.startsWith("-")),
+      ),
+    ).toEqual(["list-updates", "list-patches", "info"]);
+    for (const c of calls) expect(c).toMatch(/\|1\|C$/);
+  });
+
+  const pacmanBin = (name: string, status: number) => {
+    const bin = path.join(dir, name);
+    const fx = fixture("pacman", "manjaro");
+    fakeBin(bin, "pacman", `cat "${fx}/pacman-Q.txt"\n`);
+    fakeBin(
+      bin,
+      "checkupdates",
+      status === 0
+        ? `cat "${fx}/checkupdates.txt"\n`
+        : status === 1
+          ? 'echo "==> ERROR: Cannot fetch updates" >&2\nexit 1\n'
+          : "exit 2\n",
+    );
+    return bin;
+  };
+
+  it.each(SHELLS)(
+    "pacman: checkupdates exit 1 is a collection failure, not zero updates ($name)",
+    async (shell) => {
+      const report = await dryRun(
+        shell,
+        pacmanBin(`pacman-fail-${shell.name.replace(/\W/g, "")}`, 1),
+        "pacman",
+      );
+      expect(report.collectionError).toMatch(/checkupdates failed \(1\).*Cannot fetch updates/);
+      expect(report.packages).toEqual([]);
+    },
+  );
+
+  it("pacman: checkupdates exit 2 means none pending, exit 0 lists them", async () => {
+    const shell = SHELLS.at(-1) ?? { name: "sh", argv: ["sh"] };
+    const none = await dryRun(shell, pacmanBin("pacman-none", 2), "pacman");
+    expect(none.collectionError).toBeUndefined();
+    expect(none.packages.length).toBeGreaterThan(0);
+    expect(none.packages.filter((p: { needsUpdate: boolean }) => p.needsUpdate)).toEqual([]);
+    const some = await dryRun(shell, pacmanBin("pacman-some", 0), "pacman");
+    expect(some.collectionError).toBeUndefined();
+    expect(some.packages).toEqual(readJson(fixture("pacman", "manjaro", "expected.json")));
+  });
 });
