@@ -63,12 +63,16 @@ export async function addMissingPackages(
 ): Promise<void> {
   if (list.length === 0) return;
   const sorted = [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Most agents send no descriptions or categories: an empty array then, which unnest() pads with
+  // NULLs, instead of thousands of NULL elements to send and parse on every report.
+  const optional = (values: Array<string | null>) =>
+    values.every((value) => value === null) ? "{}" : arrayLiteral(values);
   await db.execute(sql`
     insert into packages (name, package_manager, description, category)
     select t.name, ${packageManager}, t.description, t.category
     from unnest(${arrayLiteral(sorted.map((p) => p.name))}::text[],
-                ${arrayLiteral(sorted.map((p) => p.description))}::text[],
-                ${arrayLiteral(sorted.map((p) => p.category))}::text[]) as t(name, description, category)
+                ${optional(sorted.map((p) => p.description))}::text[],
+                ${optional(sorted.map((p) => p.category))}::text[]) as t(name, description, category)
     where not exists (select 1 from packages p where p.name = t.name and p.package_manager = ${packageManager})
     on conflict (name, package_manager) do nothing`);
 }
@@ -139,6 +143,12 @@ export type PackageChanges = {
  * first_seen_at: kept while the same available version stays pending, `now` when a different one
  * appears, null when nothing is pending. Data-modifying CTEs all see the snapshot from before the
  * statement, so the counts are computed from the merged rows rather than read back.
+ *
+ * Plan (benchmarked in bench/ingest-db.ts): the host's current rows are read once (one index range
+ * scan) and full-joined with the reported ones by hash, instead of one index probe per reported row
+ * plus an anti-join for the deletions; the few rows that changed or vanished are then written by
+ * ctid, the address of the row version just read. That is safe because the whole statement runs on
+ * one snapshot and every writer of a host's packages holds the host row lock (lockHostForReport).
  */
 export async function replaceHostPackages(
   input: { hostId: string; packageManager: string; packages: readonly ReportedPackage[]; now: Date },
@@ -158,27 +168,32 @@ export async function replaceHostPackages(
                   ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
       join packages p on p.name = t.name and p.package_manager = ${packageManager}
     ),
+    existing as (
+      select ctid, package_id, current_version, available_version, needs_update, is_security_update, first_seen_at
+      from host_packages where host_id = ${hostId}
+    ),
     merged as (
-      select i.*, hp.package_id is not null as present, hp.current_version as old_cv,
-        hp.available_version as old_av, hp.needs_update as old_nu, hp.is_security_update as old_sec,
-        hp.first_seen_at as old_first_seen,
+      select i.package_id, i.cv, i.av, i.nu, i.sec, e.ctid as old_ctid, e.package_id as old_id, e.current_version as old_cv,
+        e.available_version as old_av, e.needs_update as old_nu, e.is_security_update as old_sec,
+        e.first_seen_at as old_first_seen,
         case when not i.nu then null
-             when hp.needs_update and hp.available_version is not distinct from i.av
-                  and hp.first_seen_at is not null then hp.first_seen_at
+             when e.needs_update and e.available_version is not distinct from i.av
+                  and e.first_seen_at is not null then e.first_seen_at
              else ${now}::timestamptz end as first_seen
       from incoming i
-      left join host_packages hp on hp.host_id = ${hostId} and hp.package_id = i.package_id
+      full join existing e on e.package_id = i.package_id
     ),
     deleted as (
       delete from host_packages hp
-      where hp.host_id = ${hostId} and not exists (select 1 from incoming i where i.package_id = hp.package_id)
+      using merged m
+      where m.package_id is null and hp.ctid = m.old_ctid
       returning 1
     ),
     inserted as (
       insert into host_packages (host_id, package_id, current_version, available_version, needs_update,
                                  is_security_update, first_seen_at, updated_at)
       select ${hostId}, m.package_id, m.cv, m.av, m.nu, m.sec, m.first_seen, ${now}::timestamptz
-      from merged m where not m.present
+      from merged m where m.old_id is null
       returning 1
     ),
     updated as (
@@ -186,12 +201,13 @@ export async function replaceHostPackages(
       set current_version = m.cv, available_version = m.av, needs_update = m.nu, is_security_update = m.sec,
           first_seen_at = m.first_seen, updated_at = ${now}::timestamptz
       from merged m
-      where hp.host_id = ${hostId} and hp.package_id = m.package_id and m.present
+      where m.package_id is not null and m.old_id is not null
         and (m.old_cv, m.old_av, m.old_nu, m.old_sec, m.old_first_seen)
             is distinct from (m.cv, m.av, m.nu, m.sec, m.first_seen)
+        and hp.ctid = m.old_ctid
       returning 1
     )
-    select count(*)::int as total,
+    select (count(*) filter (where package_id is not null))::int as total,
            (count(*) filter (where nu))::int as updates,
            (count(*) filter (where nu and sec))::int as security,
            min(first_seen) filter (where nu and sec) as oldest_security,
