@@ -3,8 +3,10 @@
 // DATABASE_URL names the server to use (default the URL above); the script creates its own database
 // `patchmon_bench` there, migrates it, measures ingestReport() in-process (server side: the SQL and
 // its round trips, without HTTP or JSON parsing) and drops the database again.
+
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
+import type { AgentPackage } from "@/lib/agent/report-schema";
 
 const HOSTS = Number(process.env.BENCH_HOSTS ?? 60);
 const PACKAGES = 2000;
@@ -35,15 +37,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-type Pkg = {
-  name: string;
-  currentVersion: string;
-  availableVersion: string | null;
-  needsUpdate: boolean;
-  isSecurityUpdate: boolean | null;
-  description: string | null;
-  category: string | null;
-};
+type Pkg = AgentPackage;
 // A Debian-like inventory: ~10% upgradable, a third of those security updates.
 const inventory = (hostIndex: number): Pkg[] =>
   Array.from({ length: PACKAGES }, (_, i) => {

@@ -8,6 +8,7 @@ import { resolveServerUrl } from "@/lib/agent/install-script";
 import { isValidIpRange } from "@/lib/api/ip-allow-list";
 import { parseDuration } from "@/lib/config/parsers";
 import { CliError } from "./prompt";
+import { printTable } from "./table";
 
 const createSchema = z.object({
   name: z
@@ -102,17 +103,7 @@ export async function enrolmentList(json: boolean): Promise<void> {
     t.allowedIpRanges.join(",") || "any",
     t.groups.join(",") || "-",
   ]);
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  for (const row of [header, ...rows]) {
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    );
-  }
+  printTable(header, rows);
 }
 
 export async function enrolmentDisable(key: string | undefined): Promise<void> {

@@ -13,6 +13,7 @@ import { OPERATOR_COMMANDS, queueCommand } from "@/lib/agent/commands";
 import { createHostWithCredentials, issueBootstrapToken, rotateHostKey } from "@/lib/agent/enrolment";
 import { curlFlags, installCommand, resolveServerUrl } from "@/lib/agent/install-script";
 import { CliError } from "./prompt";
+import { printTable } from "./table";
 
 const nameSchema = z
   .string({ error: "is required" })
@@ -77,17 +78,7 @@ export async function hostList(json: boolean): Promise<void> {
     h.groups.join(",") || "-",
   ]);
   const header = ["API ID", "NAME", "STATUS", "LAST CONTACT", "UPDATES/SEC", "GROUPS"];
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  for (const row of [header, ...rows]) {
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    );
-  }
+  printTable(header, rows);
 }
 
 export async function hostRegenerate(apiId: string | undefined): Promise<void> {

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { agentServerPort } from "../../playwright.config";
+import { debianInventory } from "../support/debian-inventory";
 
 const databaseUrl = process.env.E2E_AGENT_DATABASE_URL;
 const allowed = process.env.CI === "true" || process.env.PATCHMON_E2E_INSTALL === "1";
@@ -73,16 +74,7 @@ test.describe("the one-line agent install on this machine", () => {
       });
       expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
 
-      // What the machine says.
-      const dpkgCount = Number(sh("dpkg-query -W | wc -l").trim());
-      const configOnly = Number(
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: a dpkg-query format, not a template
-        sh("dpkg-query -W -f '${db:Status-Abbrev}\\n' | grep -c '^.[nc]' || true").trim(),
-      );
-      const upgrade = sh("LC_ALL=C apt-get -s -o Debug::NoLocking=1 upgrade 2>/dev/null");
-      const inst = upgrade.split("\n").filter((l) => l.startsWith("Inst "));
-      const kept = /kept back:\n((?: .*\n)+)/.exec(upgrade)?.[1]?.trim().split(/\s+/) ?? [];
-      const security = inst.filter((l) => /\/[^,/]*-security[,\s]/.test(l));
+      const machine = debianInventory();
 
       // What the server stored from the agent's first report.
       const [host] = await sql`
@@ -90,9 +82,9 @@ test.describe("the one-line agent install on this machine", () => {
         from hosts where api_id = ${apiId}`;
       expect(host).toBeDefined();
       expect(host?.status).toBe("active");
-      expect(host?.total_packages).toBe(dpkgCount - configOnly);
-      expect(host?.updates_count).toBe(inst.length + kept.length);
-      expect(host?.security_updates_count).toBe(security.length);
+      expect(host?.total_packages).toBe(machine.installed);
+      expect(host?.updates_count).toBe(machine.upgradable);
+      expect(host?.security_updates_count).toBe(machine.security);
       expect(host?.machine_id).toBe(fs.readFileSync("/etc/machine-id", "utf8").trim());
       const [history] = await sql`select count(*)::int as n from reports where host_id = ${host?.id}`;
       expect(history?.n).toBeGreaterThanOrEqual(1);
