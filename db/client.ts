@@ -2,7 +2,7 @@
 // Only db/queries/* (and the db/ entrypoints) import this file.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Logger as DrizzleLogger } from "drizzle-orm";
+import type { Logger as DrizzleLogger, SQL } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -16,6 +16,12 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Transaction;
 
 export type DbKind = "postgres" | "pglite";
+
+/** The rows of a raw statement: db.execute answers an array on postgres.js and `{ rows }` on PGlite. */
+export async function executeRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
 
 type Handle = {
   kind: DbKind;

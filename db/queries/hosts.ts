@@ -139,21 +139,16 @@ export async function touchHostContact(
   hostId: string,
   db: Executor = getDb(),
 ): Promise<{ previousInterval: number | null; friendlyName: string } | undefined> {
-  type Row = { previous_interval: number | null; friendly_name: string };
-  const result = await db.execute<Row>(sql`
-    update ${hosts} set
-      last_contact_at = now(),
-      updated_at = now(),
-      status = case when ${hosts.status} in ('stale', 'offline') then 'active'::host_status
-                    else ${hosts.status} end
-    from (select update_interval_applied as previous_interval from ${hosts}
-          where ${hosts.id} = ${hostId} for update) previous
-    where ${hosts.id} = ${hostId}
-    returning previous.previous_interval, ${hosts.friendlyName}`);
-  // postgres.js returns the rows, PGlite an object holding them.
-  const rows = ("rows" in result ? result.rows : result) as Row[];
-  const [row] = rows;
-  return row ? { previousInterval: row.previous_interval, friendlyName: row.friendly_name } : undefined;
+  const [row] = await db
+    .update(hosts)
+    .set({
+      lastContactAt: sql`now()`,
+      updatedAt: sql`now()`,
+      status: sql`case when ${hosts.status} in ('stale', 'offline') then 'active'::host_status else ${hosts.status} end`,
+    })
+    .where(eq(hosts.id, hostId))
+    .returning({ previousInterval: hosts.updateIntervalApplied, friendlyName: hosts.friendlyName });
+  return row;
 }
 
 /** Records the interval an agent has fetched (GET /settings/update-interval). */

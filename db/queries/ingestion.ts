@@ -1,8 +1,8 @@
 // Agent report ingestion: set-based statements whose number does not depend on the package count.
 // Arrays travel as PostgreSQL array literals in one text parameter each (`$1::text[]`), which both
 // postgres.js and PGlite pass through unchanged; unnest() turns them back into rows.
-import { eq, type SQL, sql } from "drizzle-orm";
-import { type Executor, getDb } from "../client";
+import { eq, sql } from "drizzle-orm";
+import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport, reports } from "../schema";
 import type { RepoType } from "../schema/enums";
 
@@ -39,12 +39,6 @@ export function arrayLiteral(values: ReadonlyArray<string | boolean | null>): st
     else literal += `"${value}"`;
   }
   return `${literal}}`;
-}
-
-// db.execute returns an array on postgres.js and { rows } on PGlite.
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
 }
 
 const toDate = (value: unknown): Date | null =>
@@ -156,7 +150,7 @@ export async function replaceHostPackages(
 ): Promise<PackageChanges> {
   const { hostId, packageManager, packages: list } = input;
   const now = input.now.toISOString();
-  const [row] = await rowsOf<Record<string, unknown>>(
+  const [row] = await executeRows<Record<string, unknown>>(
     tx,
     sql`
     with incoming as (

@@ -21,16 +21,10 @@ import {
 } from "../support/agent";
 import { useMigratedDatabase } from "../support/database";
 import { runCli } from "../support/processes";
-import { testDatabaseUrl } from "../support/services";
+import { cliTestEnv, testDatabaseUrl } from "../support/services";
 
 const databaseUrl = testDatabaseUrl();
-const env = {
-  DATABASE_URL: databaseUrl ?? undefined,
-  JWT_SECRET: "c".repeat(48),
-  PATCHMON_DATA_DIR: process.env.PATCHMON_DATA_DIR,
-  PM_LOG_TO_CONSOLE: "true",
-  LOG_LEVEL: "warn",
-};
+const env = cliTestEnv({ LOG_LEVEL: "warn" });
 
 /** Runs the CLI; on PGlite this process lets go of the embedded database while it runs. */
 async function cli(...args: string[]) {

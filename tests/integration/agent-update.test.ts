@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as update } from "@/app/api/v1/hosts/update/route";
-import { getDb } from "@/db/client";
+import { executeRows, getDb } from "@/db/client";
 import { resetRateLimiters } from "@/lib/rate-limit";
 import {
   agentRequest,
@@ -167,10 +167,11 @@ describe("POST /hosts/update", () => {
     // What was accepted was stored as sent.
     for (const name of ["'; DROP TABLE hosts; --", "пакет-ünïcödé-📦"]) {
       expect((await send({ packages: [pkg(name)] }, own)).status).toBe(200);
-      const stored = await getDb()
-        .execute(sql`select p.name from host_packages hp join packages p on p.id = hp.package_id
-                     where hp.host_id = ${own.hostId}`)
-        .then((r) => ("rows" in r ? (r.rows as { name: string }[]) : (r as unknown as { name: string }[])));
+      const stored = await executeRows<{ name: string }>(
+        getDb(),
+        sql`select p.name from host_packages hp join packages p on p.id = hp.package_id
+            where hp.host_id = ${own.hostId}`,
+      );
       expect(stored.map((row) => row.name)).toEqual([name]);
     }
   });

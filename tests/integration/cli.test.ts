@@ -8,18 +8,11 @@ import { sessions, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { useMigratedDatabase } from "../support/database";
 import { runCli } from "../support/processes";
-import { testDatabaseUrl } from "../support/services";
+import { cliTestEnv, testDatabaseUrl } from "../support/services";
 
 // PGlite lives inside one process, so the CLI (another process) needs the shared PostgreSQL.
 const databaseUrl = testDatabaseUrl();
-const env = {
-  DATABASE_URL: databaseUrl ?? undefined,
-  JWT_SECRET: "c".repeat(48),
-  PATCHMON_DATA_DIR: process.env.PATCHMON_DATA_DIR,
-  PM_LOG_TO_CONSOLE: "true",
-  LOG_LEVEL: "debug",
-  PRISMA_LOG_QUERIES: "true",
-};
+const env = cliTestEnv({ LOG_LEVEL: "debug", PRISMA_LOG_QUERIES: "true" });
 
 async function passwordHashOf(username: string): Promise<string | null> {
   const [row] = await getDb()

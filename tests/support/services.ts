@@ -14,3 +14,16 @@ export function testRedisUrl(): string | null {
 export function testDatabaseUrl(): string | null {
   return inject("databaseUrl");
 }
+
+/** The environment of a CLI child process pointed at this run's database (plus `extra`). */
+export function cliTestEnv(
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return {
+    DATABASE_URL: testDatabaseUrl() ?? undefined,
+    JWT_SECRET: "c".repeat(48),
+    PATCHMON_DATA_DIR: process.env.PATCHMON_DATA_DIR,
+    PM_LOG_TO_CONSOLE: "true",
+    ...extra,
+  };
+}
