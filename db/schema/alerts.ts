@@ -62,6 +62,18 @@ export const alertSettings = pgTable("alert_settings", {
   updatedAt: updatedAt(),
 });
 
+// What the evaluator last saw per host, so it can compare sets (not counts) of pending security
+// updates and tell how long a reboot has been required.
+export const alertHostStates = pgTable("alert_host_states", {
+  hostId: uuid("host_id")
+    .primaryKey()
+    .references(() => hosts.id, { onDelete: "cascade" }),
+  // `<package id>:<available version>` of each pending security update at the last evaluation.
+  securityUpdateKeys: text("security_update_keys").array().notNull().default([]),
+  rebootRequiredSince: timestamptz("reboot_required_since"),
+  updatedAt: updatedAt(),
+});
+
 export const alertsRelations = relations(alerts, ({ one, many }) => ({
   host: one(hosts, { fields: [alerts.hostId], references: [hosts.id] }),
   assignedTo: one(users, {
@@ -91,5 +103,6 @@ export type Alert = typeof alerts.$inferSelect;
 export type NewAlert = typeof alerts.$inferInsert;
 export type AlertComment = typeof alertComments.$inferSelect;
 export type NewAlertComment = typeof alertComments.$inferInsert;
+export type AlertHostState = typeof alertHostStates.$inferSelect;
 export type AlertSetting = typeof alertSettings.$inferSelect;
 export type NewAlertSetting = typeof alertSettings.$inferInsert;

@@ -53,6 +53,8 @@ export const notificationDeliveries = pgTable(
     ruleId: uuid("rule_id").references(() => notificationRules.id, { onDelete: "set null" }),
     // Null for digests and test messages.
     alertId: uuid("alert_id").references(() => alerts.id, { onDelete: "set null" }),
+    // What is sent (alert, digest or test), rendered per channel type at delivery time.
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
@@ -62,6 +64,7 @@ export const notificationDeliveries = pgTable(
   (t) => [
     index("notification_deliveries_channel_id_created_at_idx").on(t.channelId, t.createdAt),
     index("notification_deliveries_alert_id_idx").on(t.alertId),
+    index("notification_deliveries_rule_id_created_at_idx").on(t.ruleId, t.createdAt),
     check("notification_deliveries_status_check", inList(t.status, DELIVERY_STATUSES)),
   ],
 );

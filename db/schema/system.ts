@@ -1,5 +1,5 @@
-import { relations } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, inList, timestamptz, updatedAt } from "./columns";
 import { JOB_RUN_STATUSES, JOB_TRIGGERS } from "./enums";
 import { users } from "./users";
@@ -17,14 +17,29 @@ export const jobRuns = pgTable(
     error: text("error"),
     result: jsonb("result").$type<Record<string, unknown>>(),
     triggeredBy: text("triggered_by", { enum: JOB_TRIGGERS }).notNull().default("schedule"),
+    // The cron slot a scheduled run belongs to; unique per job so two workers (or two web
+    // processes without Redis) never both run one slot.
+    scheduledFor: timestamptz("scheduled_for"),
   },
   (t) => [
     index("job_runs_job_name_started_at_idx").on(t.jobName, t.startedAt.desc().nullsFirst()),
     index("job_runs_started_at_idx").on(t.startedAt),
+    uniqueIndex("job_runs_job_name_scheduled_for_key")
+      .on(t.jobName, t.scheduledFor)
+      .where(sql`${t.scheduledFor} is not null`),
     check("job_runs_status_check", inList(t.status, JOB_RUN_STATUSES)),
     check("job_runs_triggered_by_check", inList(t.triggeredBy, JOB_TRIGGERS)),
   ],
 );
+
+// Operator switches per job (Automation page). No row: the job runs on its schedule.
+export const jobControls = pgTable("job_controls", {
+  jobName: text("job_name").primaryKey(),
+  // Paused jobs skip their scheduled slots; "run now" still runs them.
+  paused: boolean("paused").notNull().default(false),
+  updatedByUserId: uuid("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});
 
 export type DashboardCard = { id: string; visible: boolean; size?: string };
 export type DashboardLayout = { cards: DashboardCard[] };
@@ -71,6 +86,7 @@ export const auditLogRelations = relations(auditLog, ({ one }) => ({
 
 export type JobRun = typeof jobRuns.$inferSelect;
 export type NewJobRun = typeof jobRuns.$inferInsert;
+export type JobControl = typeof jobControls.$inferSelect;
 export type DashboardPreference = typeof dashboardPreferences.$inferSelect;
 export type NewDashboardPreference = typeof dashboardPreferences.$inferInsert;
 export type AuditLogEntry = typeof auditLog.$inferSelect;
