@@ -6,7 +6,7 @@ import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
 
 /** The normalised client IP (IPv4-mapped IPv6 as IPv4), or null when it cannot be trusted. */
-export function getClientIp(request: Request): string | null {
+export function getClientIp(request: { headers: Pick<Headers, "get"> }): string | null {
   const trust = getEnv().server.trustProxy;
   if (trust === false || trust === 0) return null;
   const header = request.headers.get("x-forwarded-for");

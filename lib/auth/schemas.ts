@@ -1,0 +1,44 @@
+// Field rules shared by setup, the Users page, the profile page and the CLI.
+import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { checkPassword } from "./password-policy";
+
+export const usernameSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(3, "must be at least 3 characters")
+  .max(64, "must be at most 64 characters")
+  .regex(/^[a-zA-Z0-9._-]+$/, "may contain only letters, digits, dot, underscore and hyphen")
+  .transform((value) => value.toLowerCase());
+
+export const emailSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .max(254, "must be at most 254 characters")
+  .pipe(z.email("must be a valid email address"));
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .max(100, "must be at most 100 characters")
+  .optional()
+  .transform((value) => (value ? value : null));
+
+/** A new password under the policy of PASSWORD_MIN_LENGTH and PASSWORD_REQUIRE_*. */
+export const newPasswordSchema = z.string({ error: "is required" }).superRefine((value, ctx) => {
+  for (const problem of checkPassword(value, getEnv().password))
+    ctx.addIssue({ code: "custom", message: `Password ${problem}` });
+});
+
+export const loginSchema = z.object({
+  login: z.string().trim().min(1, "Enter your username or email").max(254),
+  password: z.string().min(1, "Enter your password").max(1024),
+  callbackUrl: z.string().max(2048).optional(),
+});
+
+/** Only same-site paths may be a post-login destination. */
+export function safeCallbackUrl(value: string | undefined | null): string {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (value.startsWith("/login") || value.startsWith("/setup") || value.startsWith("/api/auth")) return "/";
+  return value;
+}

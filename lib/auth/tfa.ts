@@ -1,0 +1,88 @@
+// TOTP (RFC 6238) and backup codes. Secrets are stored encrypted (lib/crypto.ts); backup codes
+// and remembered-device tokens only as hashes.
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { Secret, TOTP } from "otpauth";
+import { decryptSecret } from "@/lib/crypto";
+import { hashPassword, verifyPassword } from "./passwords";
+
+export const BACKUP_CODE_COUNT = 10;
+const ISSUER = "PatchMon";
+// No 0/O/1/I/L: codes are read off paper.
+const BACKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+function totpFor(secretBase32: string, label = "user"): TOTP {
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
+}
+
+export function generateTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+export function totpUri(secretBase32: string, label: string): string {
+  return totpFor(secretBase32, label).toString();
+}
+
+/** A six-digit code valid now (one step of clock drift either way). */
+export function verifyTotp(secretBase32: string, code: string): boolean {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return false;
+  return totpFor(secretBase32).validate({ token, window: 1 }) !== null;
+}
+
+export function verifyTotpEncrypted(encryptedSecret: string | null, code: string): boolean {
+  if (!encryptedSecret) return false;
+  try {
+    return verifyTotp(decryptSecret(encryptedSecret), code);
+  } catch {
+    return false;
+  }
+}
+
+/** Ten codes like "K7QM-2XPA-9D", from a CSPRNG, to show once. */
+export function generateBackupCodes(count = BACKUP_CODE_COUNT): string[] {
+  return Array.from({ length: count }, () => {
+    const chars = Array.from({ length: 10 }, () => BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)]).join(
+      "",
+    );
+    return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
+  });
+}
+
+export function normaliseBackupCode(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+
+export function looksLikeBackupCode(code: string): boolean {
+  return normaliseBackupCode(code).length === 10;
+}
+
+export function hashBackupCodes(codes: string[]): Promise<string[]> {
+  return Promise.all(codes.map((code) => hashPassword(normaliseBackupCode(code))));
+}
+
+/** The id of the stored code this input matches, if any. */
+export async function matchBackupCode(
+  stored: { id: string; codeHash: string }[],
+  code: string,
+): Promise<string | null> {
+  const normalised = normaliseBackupCode(code);
+  const results = await Promise.all(stored.map((row) => verifyPassword(row.codeHash, normalised)));
+  const index = results.indexOf(true);
+  return index >= 0 ? (stored[index]?.id ?? null) : null;
+}
+
+export function newDeviceToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashDeviceToken(token) };
+}
+
+export function hashDeviceToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
