@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // when standalone output is configured. Build-time switch, set by the Dockerfile's build stage.
   output: process.env.PATCHMON_STANDALONE_BUILD === "1" ? "standalone" : undefined,
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 when a signed-in user lacks a permission.
+  experimental: { authInterrupts: true },
   // Native and WASM packages are loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "bullmq", "ioredis"],
   // The data dir (embedded database, generated secret, logs) must never be copied into a build:
