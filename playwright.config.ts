@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STATE } from "./tests/e2e/support/accounts";
 
 const port = 3210;
 /** A second server on PostgreSQL for the agent install test, whose CLI must share the database. */
@@ -6,6 +7,21 @@ export const agentServerPort = 3211;
 const agentDatabaseUrl = process.env.E2E_AGENT_DATABASE_URL;
 // localhost, not 127.0.0.1: Next reports req.url as localhost, and Auth.js CSRF checks depend on it matching.
 const baseURL = `http://localhost:${port}`;
+
+const chromiumLaunch = {
+  // Debian's Chromium: `npx playwright install` cannot download browsers here.
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -20,24 +36,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // First-run setup through the UI; saves the administrator's signed-in state for the rest.
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: { launchOptions: chromiumLaunch } },
     {
       name: "chromium",
+      dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          // Debian's Chromium: `npx playwright install` cannot download browsers here.
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--headless",
-            "--disable-gpu",
-            "--disable-quic",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
+        storageState: ADMIN_STATE,
+        launchOptions: chromiumLaunch,
       },
     },
   ],
