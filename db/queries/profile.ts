@@ -1,0 +1,104 @@
+// Statements of the profile page: a user's own account row. Credential columns are read only as
+// "is there one" flags here; lib/auth's login queries read the values themselves.
+import { and, eq, ne, sql } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import type { ThemePreference } from "@/db/schema/enums";
+
+export type ProfileRow = {
+  username: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  themePreference: ThemePreference;
+  hasPassword: boolean;
+  passwordChangedAt: Date | null;
+  tfaEnabled: boolean;
+  isSsoLinked: boolean;
+};
+
+export async function getProfile(userId: string, db: Executor = getDb()): Promise<ProfileRow | undefined> {
+  const [row] = await db
+    .select({
+      username: users.username,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      themePreference: users.themePreference,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      passwordChangedAt: users.passwordChangedAt,
+      tfaEnabled: users.tfaEnabled,
+      isSsoLinked: sql<boolean>`${users.oidcSubject} is not null`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
+}
+
+/** Whether another user already has this email, compared case-insensitively like the unique index. */
+export async function emailInUseByOther(
+  email: string,
+  userId: string,
+  db: Executor = getDb(),
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`, ne(users.id, userId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export type ProfileUpdate = {
+  firstName: string | null;
+  lastName: string | null;
+  email: string;
+  themePreference: ThemePreference;
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  // Drivers (postgres.js, PGlite) put the SQLSTATE on the error; drizzle wraps it as `cause`.
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** "email_taken" when another account won the email first (the unique index decides races). */
+export async function updateProfile(
+  userId: string,
+  update: ProfileUpdate,
+  db: Executor = getDb(),
+): Promise<"ok" | "email_taken" | "not_found"> {
+  try {
+    const rows = await db
+      .update(users)
+      .set({ ...update, email: update.email.trim() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    return rows.length > 0 ? "ok" : "not_found";
+  } catch (error) {
+    if (isUniqueViolation(error)) return "email_taken";
+    throw error;
+  }
+}
+
+/** Turns TFA on with a confirmed secret; false when it was already on (a second confirm lost). */
+export async function enableTfa(
+  userId: string,
+  encryptedSecret: string,
+  db: Executor = getDb(),
+): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({
+      tfaSecretEncrypted: encryptedSecret,
+      tfaEnabled: true,
+      tfaFailedAttempts: 0,
+      tfaLockedUntil: null,
+    })
+    .where(and(eq(users.id, userId), eq(users.tfaEnabled, false)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
