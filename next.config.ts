@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // The container image runs the standalone server; `npm start` runs `next start`, which warns
@@ -7,6 +8,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 when a signed-in user lacks a permission.
   experimental: { authInterrupts: true },
+  // On every response, static files included (proxy.ts adds the CSP and HSTS where it runs).
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
   // Native and WASM packages are loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "bullmq", "ioredis"],
   // The data dir (embedded database, generated secret, logs) must never be copied into a build:

@@ -1,14 +1,76 @@
-// Runs before every request (Node.js runtime). Not an authorization check: pages, actions and
-// routes check permissions themselves. For now it only logs requests when asked to.
+// Runs before every request but static files (Node.js runtime). Not an authorization check: pages,
+// actions and routes check permissions themselves. Here: security headers with a per-request CSP
+// nonce, CORS for the REST API, the auth and general rate limits, and request logging when asked.
 import { type NextRequest, NextResponse } from "next/server";
+import { getClientIp } from "@/lib/api/client-ip";
+import { isApiPath, rateLimitCategoryOf } from "@/lib/api/request-limits";
+import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
+import { allowedOrigins, corsHeaders, isPreflight, preflightHeaders } from "@/lib/cors";
+import { type Env, getEnv } from "@/lib/env";
 import { getLogger, shouldLogRequests } from "@/lib/logger";
+import { consumeRateLimit, describeWait, rateLimitKey } from "@/lib/rate-limit";
+import { newNonce, securityHeaders } from "@/lib/security-headers";
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
   if (shouldLogRequests()) {
     // Path only: query strings can carry tokens.
-    getLogger("http").info({ method: request.method, path: request.nextUrl.pathname }, "request");
+    getLogger("http").info({ method: request.method, path: pathname }, "request");
   }
-  return NextResponse.next();
+  const env = getEnv();
+  const nonce = newNonce();
+  const headers = responseHeaders(env, nonce);
+  const api = isApiPath(pathname);
+  const origin = request.headers.get("origin");
+  if (api) Object.assign(headers, corsHeaders(origin, allowedOrigins(env.server)));
+
+  if (api && isPreflight(request)) {
+    const preflight = { ...headers, ...preflightHeaders(origin, allowedOrigins(env.server)) };
+    return withHeaders(new NextResponse(null, { status: 204 }), preflight);
+  }
+
+  const category = rateLimitCategoryOf({ method: request.method, pathname, headers: request.headers });
+  if (category) {
+    const outcome = await consumeRateLimit(category, rateLimitKey({ ip: getClientIp(request) }));
+    if (!outcome.allowed) {
+      return withHeaders(tooManyRequests(category, outcome.retryAfterSeconds), headers);
+    }
+  }
+
+  // Next reads the nonce from the request's CSP and puts it on the scripts it renders; layouts
+  // read x-nonce for scripts of their own. Whatever the client sent under these names is replaced.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"] ?? "");
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+}
+
+function responseHeaders(env: Env, nonce: string): Record<string, string> {
+  return securityHeaders(
+    {
+      development: env.nodeEnv === "development",
+      protocol: env.server.protocol,
+      enableHsts: env.server.enableHsts,
+      oidcIssuer: env.oidc.enabled ? env.oidc.issuerUrl : null,
+    },
+    nonce,
+  );
+}
+
+function tooManyRequests(category: "auth" | "general", retryAfterSeconds: number): NextResponse {
+  const message =
+    category === "auth"
+      ? tooManyAttemptsMessage(retryAfterSeconds)
+      : `Too many requests. Try again in ${describeWait(retryAfterSeconds)}.`;
+  return NextResponse.json(
+    { error: "Too many requests", message, retryAfterSeconds },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
+  );
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {

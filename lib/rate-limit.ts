@@ -1,7 +1,11 @@
-// Rate limits by category (agent now; general and auth reuse this). With Redis the counters are
-// shared by every web process (RateLimiterRedis); a memory limiter insures it, so a Redis outage
-// degrades to per-process limits instead of blocking agents. Without Redis: memory only.
+// Rate limits by category: agent (per API id), general (the REST API, per client), auth (sign-in
+// endpoints and actions, per client and per login name) and password (password checks of a signed-in
+// user). With Redis the counters are shared by every web process (RateLimiterRedis); a memory
+// limiter insures it, so a Redis outage degrades to per-process limits instead of blocking
+// everyone. Without Redis: memory only.
+import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
+import ipaddr from "ipaddr.js";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -13,7 +17,7 @@ import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { createRedisConnection, producerOptions } from "@/lib/redis";
 
-export type RateLimitCategory = "agent" | "general" | "auth";
+export type RateLimitCategory = "agent" | "general" | "auth" | "password";
 
 export type RateLimitOutcome =
   | { allowed: true; remaining: number }
@@ -27,7 +31,7 @@ const store = globalThis as unknown as {
 };
 
 function categoryConfig(category: RateLimitCategory): { max: number; windowMs: number } {
-  const { rateLimit } = getEnv();
+  const { rateLimit, password } = getEnv();
   switch (category) {
     case "agent":
       return { max: rateLimit.agentMax, windowMs: rateLimit.agentWindowMs };
@@ -35,6 +39,8 @@ function categoryConfig(category: RateLimitCategory): { max: number; windowMs: n
       return { max: rateLimit.authMax, windowMs: rateLimit.authWindowMs };
     case "general":
       return { max: rateLimit.max, windowMs: rateLimit.windowMs };
+    case "password":
+      return { max: password.rateLimitMax, windowMs: password.rateLimitWindowMs };
   }
 }
 
@@ -65,6 +71,44 @@ function getLimiter(category: RateLimitCategory): RateLimiterAbstract {
     : memory;
   store.__patchmonRateLimiters.set(category, { signature, limiter });
   return limiter;
+}
+
+export type RateLimitSubject = {
+  /** The client address; null when it is unknown (all unknown clients then share one counter). */
+  ip?: string | null;
+  userId?: string | null;
+  /** A login name as typed: counted case-insensitively and stored hashed (no names in Redis). */
+  login?: string | null;
+};
+
+/**
+ * The counter key of a subject: "ip:203.0.113.9", "user:<id>", "login:<hash>", or several joined
+ * with "|". An IPv6 client is counted by its /64, the block one subscriber usually holds.
+ */
+export function rateLimitKey(subject: RateLimitSubject): string {
+  const parts: string[] = [];
+  if (subject.ip !== undefined) parts.push(`ip:${ipBucket(subject.ip)}`);
+  if (subject.userId) parts.push(`user:${subject.userId}`);
+  const login = subject.login?.trim().toLowerCase();
+  if (login) parts.push(`login:${createHash("sha256").update(login).digest("hex").slice(0, 32)}`);
+  if (parts.length === 0) throw new Error("a rate limit key needs an ip, a user id or a login");
+  return parts.join("|");
+}
+
+function ipBucket(ip: string | null): string {
+  if (!ip || !ipaddr.isValid(ip)) return "unknown";
+  const address = ipaddr.process(ip);
+  if (address.kind() === "ipv4") return address.toString();
+  const bytes = address.toByteArray().slice(0, 8);
+  return `${ipaddr.fromByteArray([...bytes, 0, 0, 0, 0, 0, 0, 0, 0]).toString()}/64`;
+}
+
+/** "45 seconds", "1 minute", "4 minutes", "2 hours": how long to wait, for people. */
+export function describeWait(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (seconds < 60) return plural(Math.max(1, Math.ceil(seconds)), "second");
+  if (seconds < 2 * 3600) return plural(Math.ceil(seconds / 60), "minute");
+  return plural(Math.ceil(seconds / 3600), "hour");
 }
 
 /** Counts one request of `key` in `category`. */

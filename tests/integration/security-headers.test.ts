@@ -1,0 +1,93 @@
+// Security headers on real responses of proxy.ts, and the nonce handed to the page renderer.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { resetRateLimiters } from "@/lib/rate-limit";
+import { callProxy, passedThrough, setTestEnv } from "../support/proxy";
+
+const DEFAULTS = {
+  SERVER_PROTOCOL: undefined,
+  ENABLE_HSTS: undefined,
+  OIDC_ENABLED: undefined,
+  OIDC_ISSUER_URL: undefined,
+  OIDC_CLIENT_ID: undefined,
+  OIDC_CLIENT_SECRET: undefined,
+  REDIS_URL: undefined,
+};
+
+function nonceOf(csp: string | null): string | undefined {
+  return csp?.match(/'nonce-([^']+)'/)?.[1];
+}
+
+describe("security headers", () => {
+  beforeEach(async () => {
+    await resetRateLimiters();
+    setTestEnv(DEFAULTS);
+  });
+  afterAll(async () => {
+    await resetRateLimiters();
+    setTestEnv(DEFAULTS);
+  });
+
+  it("puts every header on pages, the API, agent endpoints and /health", async () => {
+    for (const path of [
+      "/",
+      "/login",
+      "/api/v1/hosts",
+      "/api/v1/hosts/ping",
+      "/health",
+      "/api/auth/session",
+    ]) {
+      const response = await callProxy(path, { ip: "203.0.113.50" });
+      expect(passedThrough(response), path).toBe(true);
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("permissions-policy"), path).toMatch(
+        /camera=\(\).*microphone=\(\).*geolocation=\(\)/,
+      );
+      expect(response.headers.get("cross-origin-opener-policy"), path).toBe("same-origin");
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("strict-transport-security"), path).toBeNull();
+    }
+  });
+
+  it("hands each request a fresh nonce, in the CSP and to the renderer, replacing the client's", async () => {
+    const first = await callProxy("/", {
+      headers: { "x-nonce": "attacker", "content-security-policy": "script-src *" },
+    });
+    const second = await callProxy("/");
+    const nonce = nonceOf(first.headers.get("content-security-policy"));
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonceOf(second.headers.get("content-security-policy"))).not.toBe(nonce);
+    // NextResponse.next({ request: { headers } }) forwards request headers as x-middleware-request-*.
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(
+      first.headers.get("content-security-policy"),
+    );
+  });
+
+  it("sends HSTS only when serving https with ENABLE_HSTS", async () => {
+    setTestEnv({ SERVER_PROTOCOL: "https" });
+    const https = await callProxy("/");
+    expect(https.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(https.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    setTestEnv({ SERVER_PROTOCOL: "https", ENABLE_HSTS: "false" });
+    expect((await callProxy("/")).headers.get("strict-transport-security")).toBeNull();
+    setTestEnv({ SERVER_PROTOCOL: "http", ENABLE_HSTS: "true" });
+    expect((await callProxy("/")).headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("lets sign-in forms go on to the OIDC issuer when OIDC is on", async () => {
+    setTestEnv({
+      OIDC_ENABLED: "true",
+      OIDC_ISSUER_URL: "https://sso.example.com/realms/ops",
+      OIDC_CLIENT_ID: "patchmon",
+      OIDC_CLIENT_SECRET: "s3cret-value",
+    });
+    const csp = (await callProxy("/login")).headers.get("content-security-policy");
+    expect(csp).toContain("form-action 'self' https://sso.example.com;");
+    setTestEnv(DEFAULTS);
+    expect((await callProxy("/login")).headers.get("content-security-policy")).toContain(
+      "form-action 'self';",
+    );
+  });
+});
