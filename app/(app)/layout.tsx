@@ -5,8 +5,16 @@ import { AppHeader } from "@/components/shell/app-header";
 import { AppSidebar } from "@/components/shell/app-sidebar";
 import { SidebarProvider } from "@/components/shell/sidebar-provider";
 import { SIDEBAR_COOKIE } from "@/components/shell/sidebar-state";
+import { UserMenu } from "@/components/shell/user-menu";
+import { requireUser } from "@/lib/auth/guard";
+import { logoutAction } from "./actions";
+
+// Every page below is per-user: never prerendered, never cached across users.
+export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireUser();
+  const permissions = [...actor.permissions];
   const sidebarOpen = (await cookies()).get(SIDEBAR_COOKIE)?.value !== "false";
 
   return (
@@ -19,9 +27,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Skip to content
       </a>
       <div className="flex min-h-svh">
-        <AppSidebar />
+        <AppSidebar permissions={permissions} />
         <div className="flex min-w-0 flex-1 flex-col">
-          <AppHeader />
+          <AppHeader
+            permissions={permissions}
+            actions={
+              <UserMenu
+                displayName={actor.displayName}
+                username={actor.username}
+                roleName={actor.roleName}
+                logout={logoutAction}
+              />
+            }
+          />
           <main id="main-content" tabIndex={-1} className="flex-1 p-4 outline-none md:p-6 lg:p-8">
             {children}
           </main>

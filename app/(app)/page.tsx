@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { EmptyFleet } from "@/components/dashboard/empty-fleet";
 import { OverviewGrid } from "@/components/dashboard/overview-grid";
 import { PageHeader } from "@/components/shell/page-header";
+import { requirePermission } from "@/lib/auth/guard";
 import { getFleetOverview } from "@/lib/overview";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
+  await requirePermission("can_view_dashboard");
   const overview = await getFleetOverview();
 
   return (
