@@ -53,8 +53,7 @@ export function decryptSecret(enc: string): string {
   const parts = enc.split(":");
   if (parts.length !== 4 || parts[0] !== VERSION) throw new Error("unsupported encrypted secret format");
   const [iv, tag, ciphertext] = parts.slice(1).map((part) => Buffer.from(part, "base64url"));
-  if (!iv || iv.length !== 12 || !tag || tag.length !== 16 || !ciphertext)
-    throw new Error("malformed encrypted secret");
+  if (iv?.length !== 12 || tag?.length !== 16 || !ciphertext) throw new Error("malformed encrypted secret");
   const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");

@@ -8,13 +8,19 @@ import { exitOnInvalidEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { BullQueueDriver, type QueuedJobData } from "@/lib/queue/bullmq";
 import { type JobDefinition, jobDefinitions } from "@/lib/queue/definitions";
+import { startHeartbeat } from "@/lib/queue/heartbeat";
 import { executeJob, InvalidJobPayloadError } from "@/lib/queue/run";
 import { createRedisConnection, waitForRedis } from "@/lib/redis";
 import { processors } from "./registry";
 
 const SHUTDOWN_GRACE_MS = 30_000;
 
-const running: { workers: Worker[]; driver?: BullQueueDriver; connection?: Redis } = { workers: [] };
+const running: {
+  workers: Worker[];
+  driver?: BullQueueDriver;
+  connection?: Redis;
+  stopHeartbeat?: () => void;
+} = { workers: [] };
 let stopping = false;
 
 function messageOf(error: unknown): string {
@@ -30,6 +36,7 @@ async function shutdown(signal: string): Promise<void> {
     log.error(`worker did not stop within ${SHUTDOWN_GRACE_MS / 1000}s; exiting`);
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
+  running.stopHeartbeat?.();
   await Promise.allSettled(running.workers.map((worker) => worker.close()));
   await running.driver?.close();
   running.connection?.disconnect();
@@ -43,7 +50,10 @@ function startWorker(job: JobDefinition, connection: Redis, prefix: string): Wor
     job.name,
     async (bullJob) => {
       try {
-        return await executeJob(processors, job, bullJob.data?.payload, bullJob.data?.trigger ?? "manual");
+        const trigger = bullJob.data?.trigger ?? "manual";
+        // Scheduler jobs carry their slot time; it is claimed in job_runs (one run per slot).
+        const slot = bullJob.opts.prevMillis ? new Date(bullJob.opts.prevMillis) : undefined;
+        return await executeJob(processors, job, bullJob.data?.payload, trigger, slot);
       } catch (error) {
         if (error instanceof InvalidJobPayloadError) throw new UnrecoverableError(error.message);
         throw error;
@@ -80,6 +90,9 @@ async function main(): Promise<void> {
   running.connection = createRedisConnection("worker");
   running.workers = jobDefinitions.map((job) =>
     startWorker(job, running.connection as Redis, env.redis.keyPrefix),
+  );
+  running.stopHeartbeat = startHeartbeat(running.connection, (error) =>
+    log.warn({ error: messageOf(error) }, "could not write the worker heartbeat"),
   );
   log.info({ queues: jobDefinitions.map((job) => job.name) }, "worker started");
 }

@@ -1,17 +1,29 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { type JobRun, jobRuns } from "@/db/schema";
+import { type JobControl, type JobRun, jobControls, jobRuns } from "@/db/schema";
 
+/**
+ * Records the start of a run. A scheduled run claims its slot: when another process already
+ * claimed it (job name + slot are unique), nothing is inserted and null is returned.
+ */
 export async function startJobRun(
-  input: { jobName: string; trigger: "schedule" | "manual" },
+  input: { jobName: string; trigger: "schedule" | "manual"; scheduledFor?: Date },
   db: Executor = getDb(),
-): Promise<string> {
+): Promise<string | null> {
   const [row] = await db
     .insert(jobRuns)
-    .values({ jobName: input.jobName, triggeredBy: input.trigger, status: "running" })
+    .values({
+      jobName: input.jobName,
+      triggeredBy: input.trigger,
+      status: "running",
+      scheduledFor: input.scheduledFor ?? null,
+    })
+    .onConflictDoNothing({
+      target: [jobRuns.jobName, jobRuns.scheduledFor],
+      where: sql`${jobRuns.scheduledFor} is not null`,
+    })
     .returning({ id: jobRuns.id });
-  if (!row) throw new Error("job run insert returned no row");
-  return row.id;
+  return row?.id ?? null;
 }
 
 export async function finishJobRun(
@@ -43,4 +55,37 @@ export async function listJobRuns(jobName: string, limit = 20, db: Executor = ge
     .where(eq(jobRuns.jobName, jobName))
     .orderBy(desc(jobRuns.startedAt))
     .limit(limit);
+}
+
+/** The newest run of each named job (one indexed lookup per job via DISTINCT ON). */
+export async function listLatestJobRuns(jobNames: string[], db: Executor = getDb()): Promise<JobRun[]> {
+  if (jobNames.length === 0) return [];
+  return db
+    .selectDistinctOn([jobRuns.jobName])
+    .from(jobRuns)
+    .where(inArray(jobRuns.jobName, jobNames))
+    .orderBy(jobRuns.jobName, desc(jobRuns.startedAt));
+}
+
+export async function listJobControls(db: Executor = getDb()): Promise<JobControl[]> {
+  return db.select().from(jobControls);
+}
+
+export async function isJobPaused(jobName: string, db: Executor = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ paused: jobControls.paused })
+    .from(jobControls)
+    .where(and(eq(jobControls.jobName, jobName), eq(jobControls.paused, true)));
+  return row?.paused ?? false;
+}
+
+export async function setJobPaused(
+  input: { jobName: string; paused: boolean; actorUserId: string | null },
+  db: Executor = getDb(),
+): Promise<void> {
+  const values = { jobName: input.jobName, paused: input.paused, updatedByUserId: input.actorUserId };
+  await db
+    .insert(jobControls)
+    .values(values)
+    .onConflictDoUpdate({ target: jobControls.jobName, set: { ...values, updatedAt: new Date() } });
 }

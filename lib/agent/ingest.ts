@@ -19,6 +19,7 @@ import {
 } from "@/db/queries/ingestion";
 import { withTransaction } from "@/db/queries/transaction";
 import type { NewHost } from "@/db/schema";
+import { queueAlertEvaluation } from "@/lib/alerts/queue";
 import type { AgentReport } from "./report-schema";
 
 export type IngestResult =
@@ -95,7 +96,7 @@ export async function ingestReport(input: {
     if (report.repositories) await addMissingRepositories(report.repositories);
   }
 
-  return withTransaction(async (tx): Promise<IngestResult> => {
+  const result = await withTransaction(async (tx): Promise<IngestResult> => {
     const host = await lockHostForReport(hostId, tx);
     if (!host) throw new HostNotFoundError(hostId);
     if (unchanged && (host.packagesHash === null || host.packagesHash !== report.packagesHash))
@@ -159,4 +160,6 @@ export async function ingestReport(input: {
       crontabUpdate,
     };
   });
+  if (result.outcome === "accepted") await queueAlertEvaluation(hostId);
+  return result;
 }

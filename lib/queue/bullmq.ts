@@ -4,19 +4,28 @@ import type { Redis } from "ioredis";
 import { getEnv } from "@/lib/env";
 import { createRedisConnection, producerOptions, withTimeout } from "@/lib/redis";
 import { getJobDefinition, type JobDefinition, jobDefinitions } from "./definitions";
-import type { JobTrigger, QueueDriver } from "./types";
+import type { EnqueueOptions, JobTrigger, QueueDriver } from "./types";
 
 /** What travels in a BullMQ job: the validated-later payload and why it runs. */
 export type QueuedJobData = { payload: unknown; trigger: JobTrigger };
 
 export function jobOptions(job: JobDefinition): JobsOptions {
+  const keep = job.keep ?? { completed: 200, failed: 1000 };
   return {
     attempts: job.attempts,
     backoff: { type: "exponential", delay: job.backoffMs },
-    removeOnComplete: { count: 200, age: 7 * 86_400 },
-    removeOnFail: { count: 1000, age: 30 * 86_400 },
+    removeOnComplete: { count: keep.completed, age: 7 * 86_400 },
+    removeOnFail: { count: keep.failed, age: 30 * 86_400 },
   };
 }
+
+export type QueueCounts = {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+};
 
 export class BullQueueDriver implements QueueDriver {
   readonly kind = "bullmq" as const;
@@ -45,9 +54,38 @@ export class BullQueueDriver implements QueueDriver {
     return queue;
   }
 
-  async enqueue(name: string, payload: unknown, trigger: JobTrigger = "manual"): Promise<void> {
+  async enqueue(
+    name: string,
+    payload: unknown,
+    trigger: JobTrigger = "manual",
+    options: EnqueueOptions = {},
+  ): Promise<void> {
     const data: QueuedJobData = { payload, trigger };
-    await withTimeout(this.queue(name).add(name, data), 5000, `queueing job ${name}`);
+    const opts: JobsOptions = options.dedupeKey
+      ? { deduplication: { id: options.dedupeKey, keepLastIfActive: true } }
+      : {};
+    await withTimeout(this.queue(name).add(name, data, opts), 5000, `queueing job ${name}`);
+  }
+
+  /** Queue depth for the Automation page. */
+  async counts(name: string): Promise<QueueCounts> {
+    const counts = await withTimeout(
+      this.queue(name).getJobCounts("waiting", "active", "delayed", "failed", "completed"),
+      5000,
+      `counting jobs of ${name}`,
+    );
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+      completed: counts.completed ?? 0,
+    };
+  }
+
+  /** Moves every failed job of the queue back to waiting. */
+  async retryFailed(name: string): Promise<void> {
+    await withTimeout(this.queue(name).retryJobs({ state: "failed" }), 5000, `retrying jobs of ${name}`);
   }
 
   /**

@@ -3,10 +3,10 @@ import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { BullQueueDriver } from "./bullmq";
 import { InlineQueueDriver } from "./inline";
-import type { JobProcessors, JobTrigger, QueueDriver } from "./types";
+import type { EnqueueOptions, JobProcessors, JobTrigger, QueueDriver } from "./types";
 
 export { getJobDefinition, jobDefinitions } from "./definitions";
-export type { JobProcessors, JobTrigger, QueueDriver } from "./types";
+export type { EnqueueOptions, JobProcessors, JobTrigger, QueueDriver } from "./types";
 
 // Kept on globalThis so Next's dev reloads do not start a second scheduler.
 const store = globalThis as unknown as { __patchmonQueue?: QueueDriver };
@@ -26,8 +26,9 @@ export async function enqueue(
   name: string,
   payload: unknown = {},
   trigger: JobTrigger = "manual",
+  options: EnqueueOptions = {},
 ): Promise<void> {
-  await getQueueDriver().enqueue(name, payload, trigger);
+  await getQueueDriver().enqueue(name, payload, trigger, options);
 }
 
 /** Zero-config mode: run every job (schedules and enqueued work) inside this process. */

@@ -15,7 +15,8 @@ describe("job schedules", () => {
     for (const job of jobDefinitions) {
       expect(job.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
       if (job.schedule) expect(() => nextRunAt(job.schedule as string, new Date(), "UTC")).not.toThrow();
-      expect(job.payload.safeParse({}).success).toBe(true);
+      // Scheduled jobs run with an empty payload.
+      if (job.schedule) expect(job.payload.safeParse({}).success).toBe(true);
     }
   });
 });

@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { type JobDefinition, jobDefinitions } from "./definitions";
 import { executeJob, InvalidJobPayloadError } from "./run";
-import type { JobProcessors, JobTrigger, QueueDriver } from "./types";
+import type { EnqueueOptions, JobProcessors, JobTrigger, QueueDriver } from "./types";
 
 /** setTimeout cannot wait longer than about 24.8 days; longer waits are taken in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -24,6 +24,9 @@ export class InlineQueueDriver implements QueueDriver {
   readonly kind = "inline" as const;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<unknown>>();
+  /** Dedupe keys: "waiting" until the run starts, "active" while it runs, "again" when one more run is owed. */
+  private readonly keyed = new Map<string, "waiting" | "active" | "again">();
+  private readonly pendingAgain = new Map<string, () => Promise<void>>();
   private closed = false;
 
   constructor(
@@ -37,8 +40,33 @@ export class InlineQueueDriver implements QueueDriver {
     return definition;
   }
 
-  async enqueue(name: string, payload: unknown, trigger: JobTrigger = "manual"): Promise<void> {
-    this.run(this.definition(name), payload, trigger, 1);
+  async enqueue(
+    name: string,
+    payload: unknown,
+    trigger: JobTrigger = "manual",
+    options: EnqueueOptions = {},
+  ): Promise<void> {
+    const definition = this.definition(name);
+    const key = options.dedupeKey;
+    if (!key) return this.run(definition, payload, trigger, 1);
+    const state = this.keyed.get(key);
+    if (state === "waiting" || state === "again") return;
+    if (state === "active") {
+      this.keyed.set(key, "again");
+      this.pendingAgain.set(key, () => this.enqueue(name, payload, trigger, options));
+      return;
+    }
+    this.keyed.set(key, "waiting");
+    // Started on the next turn so a burst of enqueues in one tick collapses into one run.
+    this.later(0, () => {
+      this.keyed.set(key, "active");
+      this.run(definition, payload, trigger, 1, undefined, () => {
+        const again = this.keyed.get(key) === "again" ? this.pendingAgain.get(key) : undefined;
+        this.keyed.delete(key);
+        this.pendingAgain.delete(key);
+        if (again) void again();
+      });
+    });
   }
 
   /** Schedules every repeatable job. Runs missed while the process was down are not replayed. */
@@ -66,21 +94,29 @@ export class InlineQueueDriver implements QueueDriver {
     const arm = () =>
       this.later(Math.min(due - Date.now(), MAX_TIMER_MS), () => {
         if (Date.now() < due) return arm();
-        this.run(job, {}, "schedule", 1);
+        this.run(job, {}, "schedule", 1, new Date(due));
         this.scheduleNext(job, cron);
       });
     arm();
   }
 
-  private run(job: JobDefinition, payload: unknown, trigger: JobTrigger, attempt: number): void {
+  private run(
+    job: JobDefinition,
+    payload: unknown,
+    trigger: JobTrigger,
+    attempt: number,
+    slot?: Date,
+    done?: () => void,
+  ): void {
     if (this.closed) return;
-    const task = executeJob(this.processors, job, payload, trigger)
+    const task = executeJob(this.processors, job, payload, trigger, slot)
+      .then(() => done?.())
       .catch((error: unknown) => {
         // executeJob has logged and recorded the failure; retry like BullMQ would.
-        if (error instanceof InvalidJobPayloadError || attempt >= job.attempts) return;
+        if (error instanceof InvalidJobPayloadError || attempt >= job.attempts) return done?.();
         const delay = backoffDelay(job, attempt);
         getLogger("jobs").info({ job: job.name, attempt, delayMs: delay }, `retrying job ${job.name}`);
-        this.later(delay, () => this.run(job, payload, trigger, attempt + 1));
+        this.later(delay, () => this.run(job, payload, trigger, attempt + 1, slot, done));
       })
       .finally(() => this.running.delete(task));
     this.running.add(task);

@@ -1,4 +1,6 @@
-import { finishJobRun, startJobRun } from "@/db/queries/job-runs";
+import { CronExpressionParser } from "cron-parser";
+import { finishJobRun, isJobPaused, startJobRun } from "@/db/queries/job-runs";
+import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import type { JobDefinition } from "./definitions";
 import type { JobProcessors, JobTrigger } from "./types";
@@ -12,6 +14,20 @@ export class InvalidJobPayloadError extends Error {
 }
 
 /**
+ * The cron slot a scheduled run belongs to: the latest occurrence at or before `at` (plus a second
+ * of slack). BullMQ clamps a missed slot to "now" when a scheduler is (re)registered; normalising
+ * maps that to the slot it stands for, so the slot claim in job_runs still dedupes it.
+ */
+export function slotOf(cron: string, at: Date): Date {
+  return CronExpressionParser.parse(cron, {
+    currentDate: new Date(at.getTime() + 1000),
+    tz: getEnv().timezone,
+  })
+    .prev()
+    .toDate();
+}
+
+/**
  * Runs one job through its processor and records the run (duration, outcome, error) in job_runs.
  * Both drivers call this, so a run looks the same whether BullMQ or the in-process driver ran it.
  */
@@ -20,13 +36,27 @@ export async function executeJob(
   definition: JobDefinition,
   payload: unknown,
   trigger: JobTrigger,
+  slot?: Date,
 ): Promise<Record<string, unknown> | undefined> {
   const log = getLogger("jobs");
   const name = definition.name;
   const processor = processors[name];
   if (!processor) throw new InvalidJobPayloadError(name, "no processor registered");
   const parsed = definition.payload.safeParse(payload ?? {});
-  const runId = await startJobRun({ jobName: name, trigger });
+  const scheduledFor =
+    trigger === "schedule" && definition.schedule
+      ? slotOf(definition.schedule, slot ?? new Date())
+      : undefined;
+  // Paused jobs skip their schedule only; "run now" is an explicit request and still runs.
+  if (scheduledFor && (await isJobPaused(name))) {
+    log.debug({ job: name }, `job ${name} is paused: slot skipped`);
+    return { skipped: "paused" };
+  }
+  const runId = await startJobRun({ jobName: name, trigger, scheduledFor });
+  if (runId === null) {
+    log.debug({ job: name, slot: scheduledFor?.toISOString() }, `job ${name}: slot already taken`);
+    return { skipped: "slot already run" };
+  }
   const started = performance.now();
   let result: Record<string, unknown> | undefined;
   let failure: unknown;

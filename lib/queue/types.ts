@@ -10,8 +10,16 @@ export type JobProcessor = (
 
 export type JobProcessors = Record<string, JobProcessor>;
 
+export type EnqueueOptions = {
+  /**
+   * Collapses work: while a job with this key waits, another enqueue is dropped; while one runs,
+   * one more run is kept for after it (BullMQ deduplication with keepLastIfActive).
+   */
+  dedupeKey?: string;
+};
+
 export interface QueueDriver {
   readonly kind: "bullmq" | "inline";
-  enqueue(name: string, payload: unknown, trigger?: JobTrigger): Promise<void>;
+  enqueue(name: string, payload: unknown, trigger?: JobTrigger, options?: EnqueueOptions): Promise<void>;
   close(): Promise<void>;
 }

@@ -28,7 +28,15 @@ describe("GET /health", () => {
     });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
     expect(Number.isInteger(body.uptimeSeconds)).toBe(true);
-    expect(Object.keys(body).sort()).toEqual(["database", "redis", "status", "uptimeSeconds", "version"]);
+    expect(body.worker).toEqual({ mode: "in-process", ok: true, lastHeartbeatAt: null });
+    expect(Object.keys(body).sort()).toEqual([
+      "database",
+      "redis",
+      "status",
+      "uptimeSeconds",
+      "version",
+      "worker",
+    ]);
   });
 
   it.skipIf(!redisUrl)("reports Redis ok when it answers", async () => {

@@ -1,4 +1,5 @@
 import {
+  expireAgentCommands,
   purgeExpiredBootstrapTokens,
   purgeExpiredEnrolmentTokens,
   purgeExpiredRememberedDevices,
@@ -15,5 +16,6 @@ export const processSessionCleanup: JobProcessor = async () => {
   const rememberedDevices = await purgeExpiredRememberedDevices(now);
   const bootstrapTokens = await purgeExpiredBootstrapTokens(now);
   const enrolmentTokens = await purgeExpiredEnrolmentTokens(now);
-  return { sessions, rememberedDevices, bootstrapTokens, enrolmentTokens };
+  const agentCommands = await expireAgentCommands(now);
+  return { sessions, rememberedDevices, bootstrapTokens, enrolmentTokens, agentCommands };
 };

@@ -1,0 +1,143 @@
+// Channel management for the Notifications settings page. Secrets are encrypted at rest and only
+// ever returned masked; an update that leaves a secret out keeps the stored one.
+import { z } from "zod";
+import * as q from "@/db/queries/notifications";
+import type { NotificationChannel } from "@/db/schema";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { type ChannelType, channelSchemas, type ResolvedChannel } from "./types";
+
+const channelInput = <T extends ChannelType>(type: T) =>
+  z.object({
+    type: z.literal(type),
+    name: z.string().trim().min(1).max(100),
+    enabled: z.boolean().default(true),
+    config: channelSchemas[type].config,
+    secrets: channelSchemas[type].secrets,
+  });
+
+export const createChannelSchema = z.discriminatedUnion("type", [
+  channelInput("email"),
+  channelInput("webhook"),
+  channelInput("slack"),
+  channelInput("discord"),
+  channelInput("teams"),
+  channelInput("ntfy"),
+  channelInput("gotify"),
+]);
+export type CreateChannelInput = z.input<typeof createChannelSchema>;
+
+export const updateChannelSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  enabled: z.boolean().optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+  // A value replaces the secret, null clears it, an absent or empty one keeps it.
+  secrets: z.record(z.string(), z.string().nullable()).optional(),
+});
+export type UpdateChannelInput = z.input<typeof updateChannelSchema>;
+
+export type ChannelView = {
+  id: string;
+  name: string;
+  type: ChannelType;
+  enabled: boolean;
+  config: Record<string, unknown>;
+  /** Each stored secret, masked: never the value itself. */
+  secrets: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function maskSecret(value: string): string {
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      return `${new URL(value).origin}/••••••••`;
+    } catch {
+      return "••••••••";
+    }
+  }
+  return value.length >= 16 ? `••••••••${value.slice(-4)}` : "••••••••";
+}
+
+function readSecrets(row: NotificationChannel): Record<string, string> {
+  if (!row.secretEncrypted) return {};
+  return JSON.parse(decryptSecret(row.secretEncrypted)) as Record<string, string>;
+}
+
+function writeSecrets(secrets: Record<string, unknown>): string | null {
+  const present = Object.fromEntries(
+    Object.entries(secrets).filter(([, v]) => typeof v === "string" && v !== ""),
+  );
+  return Object.keys(present).length > 0 ? encryptSecret(JSON.stringify(present)) : null;
+}
+
+function toView(row: NotificationChannel): ChannelView {
+  const secrets = Object.fromEntries(Object.entries(readSecrets(row)).map(([k, v]) => [k, maskSecret(v)]));
+  const { secretEncrypted: _hidden, ...rest } = row;
+  return { ...rest, type: row.type as ChannelType, secrets };
+}
+
+/** The channel with decrypted secrets, for sending only. */
+export async function resolveChannel(id: string): Promise<ResolvedChannel | null> {
+  const row = await q.getChannelById(id);
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type as ChannelType,
+    config: row.config,
+    secrets: readSecrets(row),
+  };
+}
+
+export async function listChannels(): Promise<ChannelView[]> {
+  return (await q.listChannelRows()).map(toView);
+}
+
+export async function getChannel(id: string): Promise<ChannelView | null> {
+  const row = await q.getChannelById(z.uuid().parse(id));
+  return row ? toView(row) : null;
+}
+
+export async function createChannel(
+  input: CreateChannelInput,
+  _actorUserId: string | null,
+): Promise<ChannelView> {
+  const parsed = createChannelSchema.parse(input);
+  const row = await q.insertChannel({
+    name: parsed.name,
+    type: parsed.type,
+    enabled: parsed.enabled,
+    config: parsed.config,
+    secretEncrypted: writeSecrets(parsed.secrets),
+  });
+  return toView(row);
+}
+
+export async function updateChannel(
+  id: string,
+  input: UpdateChannelInput,
+  _actorUserId: string | null,
+): Promise<ChannelView | null> {
+  const existing = await q.getChannelById(z.uuid().parse(id));
+  if (!existing) return null;
+  const parsed = updateChannelSchema.parse(input);
+  const type = existing.type as ChannelType;
+  const secrets: Record<string, unknown> = { ...readSecrets(existing) };
+  for (const [key, value] of Object.entries(parsed.secrets ?? {})) {
+    if (value === null) delete secrets[key];
+    else if (value !== "") secrets[key] = value;
+  }
+  const config = channelSchemas[type].config.parse({ ...existing.config, ...(parsed.config ?? {}) });
+  const validSecrets = channelSchemas[type].secrets.parse(secrets);
+  const row = await q.updateChannel(existing.id, {
+    name: parsed.name,
+    enabled: parsed.enabled,
+    config,
+    secretEncrypted: writeSecrets(validSecrets),
+  });
+  return row ? toView(row) : null;
+}
+
+export function deleteChannel(id: string, _actorUserId: string | null): Promise<boolean> {
+  return q.deleteChannel(z.uuid().parse(id));
+}

@@ -1,0 +1,41 @@
+import { deleteReportsBeforeDay, upsertDailyAggregates } from "@/db/queries/reports";
+import { getSettings } from "@/db/queries/settings";
+import { getEnv } from "@/lib/env";
+import type { JobProcessor } from "@/lib/queue/types";
+
+const BATCH = 10_000;
+
+/** The calendar day (YYYY-MM-DD) of `date` in `tz`, shifted by `offsetDays`. */
+export function dayIn(tz: string, date: Date, offsetDays = 0): string {
+  const shifted = new Date(date.getTime() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: tz,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(shifted);
+}
+
+/**
+ * Keeps settings.reportRetentionDays of report history. Whole days are rolled up into
+ * report_daily_aggregates before they are deleted, so charts reach further back than the history.
+ */
+export const processReportRetention: JobProcessor = async () => {
+  const tz = getEnv().timezone;
+  const now = new Date();
+  const { reportRetentionDays } = await getSettings();
+  const beforeDay = dayIn(tz, now, -reportRetentionDays);
+  const aggregatedDays = await upsertDailyAggregates({
+    beforeDay,
+    recentFrom: dayIn(tz, now, -2),
+    today: dayIn(tz, now),
+    tz,
+  });
+  let reportsDeleted = 0;
+  for (;;) {
+    const deleted = await deleteReportsBeforeDay({ beforeDay, tz, batchSize: BATCH });
+    reportsDeleted += deleted;
+    if (deleted < BATCH) break;
+  }
+  return { retentionDays: reportRetentionDays, beforeDay, aggregatedDays, reportsDeleted };
+};
