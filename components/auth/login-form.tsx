@@ -30,6 +30,7 @@ export function LoginForm({ action, callbackUrl }: { action: Action; callbackUrl
           autoComplete="username"
           autoFocus
           required
+          defaultValue={state?.login}
           data-testid="login-name"
           {...fieldAria("login", errors.login)}
         />

@@ -59,6 +59,7 @@ export function SetupForm({ action, rules }: { action: Action; rules: React.Reac
               autoComplete={field.autoComplete}
               autoFocus={field.id === "username"}
               required={field.id === "username" || field.id === "email"}
+              defaultValue={state?.values?.[field.id]}
               data-testid={`setup-${field.id}`}
               {...fieldAria(field.id, errors[field.id])}
             />

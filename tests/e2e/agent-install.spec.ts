@@ -10,8 +10,9 @@ import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { agentServerPort } from "../../playwright.config";
 import { debianInventory } from "../support/debian-inventory";
+import { agentDatabaseUrl, agentServerCli } from "./support/agent-server";
 
-const databaseUrl = process.env.E2E_AGENT_DATABASE_URL;
+const databaseUrl = agentDatabaseUrl;
 const allowed = process.env.CI === "true" || process.env.PATCHMON_E2E_INSTALL === "1";
 const isRoot = process.getuid?.() === 0;
 const TAG = "# patchmon-agent";
@@ -20,20 +21,7 @@ function sh(command: string): string {
   return execSync(command, { encoding: "utf8", shell: "/bin/sh", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ["dist/cli.mjs", ...args], {
-    encoding: "utf8",
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: "e2e-agent-server-secret-0123456789abcdef",
-      SERVER_PORT: String(agentServerPort),
-      PATCHMON_DATA_DIR: `${process.env.E2E_DATA_DIR ?? "./data/e2e"}-agent-cli`,
-    },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = agentServerCli;
 
 function installCommand(output: string): string {
   const line = output.split("\n").find((l) => /curl .*\/api\/v1\/hosts\/install \| sh\s*$/.test(l));
