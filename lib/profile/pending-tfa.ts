@@ -7,7 +7,7 @@ import { jwtVerify, SignJWT } from "jose";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { getEnv } from "@/lib/env";
 
-export const PENDING_TFA_COOKIE = "patchmon-tfa-enrolment";
+export const PENDING_TFA_COOKIE = "pm_tfa_enrol";
 export const PENDING_TFA_TTL_SECONDS = 600;
 const AUDIENCE = "patchmon:tfa-enrolment";
 
