@@ -1,9 +1,11 @@
-// Route handler wrapper: ApiError and ZodError become JSON answers; anything else becomes a generic
-// 500 whose request id is in the log line with the real error (never a stack trace in the answer).
+// Route handler wrapper: ApiError, ZodError and the domain errors of lib/errors.ts become JSON
+// answers; anything else becomes a generic 500 whose request id is in the log line with the real
+// error (never a stack trace in the answer).
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
+import { NotFoundError, PermissionError, ServiceError } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
-import { ApiError, invalidBody } from "./errors";
+import { ApiError, type Issue, invalidBody } from "./errors";
 import { zodIssues } from "./validation";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
@@ -11,6 +13,17 @@ export type RouteHandler = (request: Request) => Promise<Response>;
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return error.toResponse();
   if (error instanceof ZodError) return invalidBody(zodIssues(error)).toResponse();
+  // Domain errors the services throw on purpose (lib/errors.ts).
+  if (error instanceof PermissionError) return new ApiError("forbidden", 403, error.message).toResponse();
+  if (error instanceof NotFoundError) return new ApiError("not_found", 404, error.message).toResponse();
+  if (error instanceof ServiceError) {
+    const issues: Issue[] = Object.entries(error.fieldErrors ?? {}).flatMap(([path, messages]) =>
+      messages.map((message) => ({ path, message })),
+    );
+    return new ApiError("rejected", error.status, error.message, {
+      issues: issues.length > 0 ? issues : undefined,
+    }).toResponse();
+  }
   const requestId = randomUUID();
   getLogger("api").error(
     { err: error, requestId, method: request.method, path: new URL(request.url).pathname },
