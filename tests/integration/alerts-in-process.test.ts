@@ -1,0 +1,125 @@
+// The alert flow with no Redis: the jobs run in this process (zero-config mode).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listJobRuns } from "@/db/queries/job-runs";
+import { ingestReport } from "@/lib/agent/ingest";
+import { closeQueueDriver, enqueue } from "@/lib/queue";
+import { alertEvaluationJob, hostStatusMonitorJob } from "@/lib/queue/definitions";
+import { startJobsInWebProcessIfNeeded } from "@/workers/in-process";
+import { addContactedHost, alertsOf, hostStatus, setLastContact } from "../support/alerts";
+import { useMigratedDatabase } from "../support/database";
+import { waitFor } from "../support/processes";
+import { pkg, report } from "./ingestion-support";
+
+async function succeededRuns(job: string): Promise<number> {
+  return (await listJobRuns(job, 1000)).filter((run) => run.status === "succeeded").length;
+}
+
+/** Runs `action`, then waits until `job` has succeeded once more than before. */
+async function afterRun(job: string, action: () => Promise<unknown>): Promise<void> {
+  const before = await succeededRuns(job);
+  await action();
+  await waitFor(async () => (await succeededRuns(job)) > before, 30_000, 50);
+}
+
+const monitor = () => afterRun(hostStatusMonitorJob.name, () => enqueue(hostStatusMonitorJob.name, {}));
+
+describe("alerts without Redis", () => {
+  useMigratedDatabase({ REDIS_URL: undefined, REDIS_HOST: undefined });
+  beforeAll(() => {
+    expect(startJobsInWebProcessIfNeeded()).toBe(true);
+  });
+  afterAll(closeQueueDriver);
+
+  it("marks a silent host stale then offline with one alert, resolved when it reports again", async () => {
+    // Default update interval: 60 minutes.
+    const host = await addContactedHost(0);
+    await monitor();
+    expect(await hostStatus(host.id)).toBe("active");
+
+    await setLastContact(host.id, 130);
+    await monitor();
+    expect(await hostStatus(host.id)).toBe("stale");
+    expect(await alertsOf(host.id)).toHaveLength(0);
+
+    await setLastContact(host.id, 200);
+    await monitor();
+    await monitor();
+    expect(await hostStatus(host.id)).toBe("offline");
+    const offline = await alertsOf(host.id, "host_offline");
+    expect(offline).toHaveLength(1);
+    expect(offline[0]).toMatchObject({
+      status: "open",
+      severity: "error",
+      title: `${host.friendlyName} is offline`,
+    });
+
+    await afterRun(alertEvaluationJob.name, () =>
+      ingestReport({ hostId: host.id, report: report([pkg("bash")]), payloadBytes: 100 }),
+    );
+    expect(await hostStatus(host.id)).toBe("active");
+    const [resolved] = await alertsOf(host.id, "host_offline");
+    expect(resolved?.status).toBe("resolved");
+    expect(resolved?.resolvedAt).toBeInstanceOf(Date);
+    expect(resolved?.resolvedByUserId).toBeNull();
+    const back = await alertsOf(host.id, "host_back_online");
+    expect(back).toHaveLength(1);
+    expect(back[0]?.severity).toBe("informational");
+
+    // Nothing changes on a second pass.
+    await monitor();
+    expect(await alertsOf(host.id, "host_offline")).toHaveLength(1);
+    expect(await alertsOf(host.id, "host_back_online")).toHaveLength(1);
+  });
+
+  it("raises one alert when security updates are added, none on a repeat of the same report", async () => {
+    const host = await addContactedHost(0);
+    const ingest = (list: unknown[]) =>
+      afterRun(alertEvaluationJob.name, () =>
+        ingestReport({ hostId: host.id, report: report(list), payloadBytes: 100 }),
+      );
+    const plain = pkg("bash");
+    const ssl = pkg("openssl", { availableVersion: "3.0.2", isSecurityUpdate: true });
+    const curl = pkg("curl", { availableVersion: "8.1", isSecurityUpdate: true });
+    const vim = pkg("vim", { availableVersion: "9.1", isSecurityUpdate: false });
+
+    await ingest([plain, vim]);
+    expect(await alertsOf(host.id, "new_security_updates")).toHaveLength(0);
+
+    await ingest([plain, vim, ssl]);
+    let found = await alertsOf(host.id, "new_security_updates");
+    expect(found).toHaveLength(1);
+    expect(found[0]?.metadata).toMatchObject({ updates: [{ name: "openssl", availableVersion: "3.0.2" }] });
+
+    await ingest([plain, vim, ssl]);
+    expect(await alertsOf(host.id, "new_security_updates")).toHaveLength(1);
+
+    // Same count, different set: openssl applied, curl appeared.
+    await ingest([plain, pkg("openssl", { currentVersion: "3.0.2" }), curl]);
+    found = await alertsOf(host.id, "new_security_updates");
+    expect(found).toHaveLength(2);
+    expect(found[0]?.status).toBe("resolved");
+    expect(found[1]).toMatchObject({ status: "open", metadata: { updates: [{ name: "curl" }] } });
+
+    await ingest([plain]);
+    expect((await alertsOf(host.id, "new_security_updates")).every((a) => a.status === "resolved")).toBe(
+      true,
+    );
+  });
+
+  it("raises report_failed for a failed report and resolves it on the next good one", async () => {
+    const host = await addContactedHost(0);
+    await afterRun(alertEvaluationJob.name, () =>
+      ingestReport({
+        hostId: host.id,
+        report: report([], { collectionError: "apt-get: lock held" }),
+        payloadBytes: 50,
+      }),
+    );
+    const [failed] = await alertsOf(host.id, "report_failed");
+    expect(failed).toMatchObject({ status: "open", message: "apt-get: lock held" });
+    await afterRun(alertEvaluationJob.name, () =>
+      ingestReport({ hostId: host.id, report: report([pkg("bash")]), payloadBytes: 50 }),
+    );
+    expect((await alertsOf(host.id, "report_failed"))[0]?.status).toBe("resolved");
+  });
+});
