@@ -42,7 +42,8 @@ async function authorizeTicket(credentials: Partial<Record<string, unknown>>) {
   return { id: user.id, name: user.username, sessionId: ticket.ticketId };
 }
 
-function buildConfig(): NextAuthConfig {
+/** `request` is set when next-auth's route handler runs (the OIDC callback among them). */
+function buildConfig(request?: Request): NextAuthConfig {
   const env = getEnv();
   const absoluteSeconds = Math.max(60, Math.floor(env.auth.jwtRefreshExpiresInMs / 1000));
   return {
@@ -70,7 +71,7 @@ function buildConfig(): NextAuthConfig {
       async signIn({ user, account, profile }) {
         if (account?.provider === TICKET_PROVIDER) return Boolean(user.sessionId);
         if (account?.type === "oidc" && profile) {
-          const outcome = await resolveOidcSignIn(profile, account);
+          const outcome = await resolveOidcSignIn(profile, account, request);
           if (!outcome.ok) return `/login?error=${encodeURIComponent(outcome.error)}`;
           user.id = outcome.userId;
           user.sessionId = outcome.sessionId;
@@ -105,4 +106,4 @@ function buildConfig(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => buildConfig(request));
