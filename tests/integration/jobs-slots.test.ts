@@ -1,0 +1,90 @@
+// Scheduled slots run once: across two worker processes (BullMQ schedulers plus the slot claim in
+// job_runs), and when the same slot is offered twice to the in-process path.
+import { and, eq, gte, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { jobRuns } from "@/db/schema";
+import { pauseJob, resumeJob } from "@/lib/queue/automation";
+import { hostStatusMonitorJob, notificationDigestJob } from "@/lib/queue/definitions";
+import { executeJob } from "@/lib/queue/run";
+import { processors } from "@/workers/registry";
+import { startWorker } from "../support/alerts";
+import { useMigratedDatabase } from "../support/database";
+import { waitFor } from "../support/processes";
+import { testDatabaseUrl, testRedisUrl } from "../support/services";
+
+const redisUrl = testRedisUrl();
+
+async function scheduledRuns(jobName: string, since: Date) {
+  return getDb()
+    .select({ slot: jobRuns.scheduledFor, count: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(jobRuns)
+    .where(
+      and(eq(jobRuns.jobName, jobName), eq(jobRuns.triggeredBy, "schedule"), gte(jobRuns.startedAt, since)),
+    )
+    .groupBy(jobRuns.scheduledFor);
+}
+
+describe("one run per scheduled slot", () => {
+  useMigratedDatabase({ REDIS_URL: undefined });
+
+  it("claims a slot once and skips paused schedules", async () => {
+    const slot = new Date("2026-11-26T10:15:00Z");
+    const since = new Date(Date.now() - 1000);
+    const first = await executeJob(processors, hostStatusMonitorJob, {}, "schedule", slot);
+    const second = await executeJob(
+      processors,
+      hostStatusMonitorJob,
+      {},
+      "schedule",
+      new Date(slot.getTime() + 400),
+    );
+    expect(first).not.toHaveProperty("skipped");
+    expect(second).toEqual({ skipped: "slot already run" });
+    expect(await scheduledRuns(hostStatusMonitorJob.name, since)).toEqual([{ slot, count: 1 }]);
+
+    await pauseJob(hostStatusMonitorJob.name, null);
+    expect(
+      await executeJob(processors, hostStatusMonitorJob, {}, "schedule", new Date(slot.getTime() + 60_000)),
+    ).toEqual({
+      skipped: "paused",
+    });
+    // "Run now" still runs while paused.
+    expect(await executeJob(processors, hostStatusMonitorJob, {}, "manual")).not.toHaveProperty("skipped");
+    await resumeJob(hostStatusMonitorJob.name, null);
+  });
+});
+
+describe.skipIf(!redisUrl || !testDatabaseUrl())("two worker processes", () => {
+  useMigratedDatabase({ REDIS_URL: redisUrl ?? undefined });
+
+  it("never both run the same scheduled slot", async () => {
+    const since = new Date();
+    const workers = await Promise.all([startWorker(redisUrl as string), startWorker(redisUrl as string)]);
+    try {
+      // The every-minute jobs fire at the next minute boundary (at most ~60 s away).
+      await waitFor(
+        async () => (await scheduledRuns(notificationDigestJob.name, since)).length > 0,
+        90_000,
+        500,
+      );
+      await waitFor(
+        async () => (await scheduledRuns(hostStatusMonitorJob.name, since)).length > 0,
+        30_000,
+        500,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      for (const job of [hostStatusMonitorJob.name, notificationDigestJob.name]) {
+        const runs = await scheduledRuns(job, since);
+        expect(runs.length).toBeGreaterThan(0);
+        for (const run of runs) {
+          expect(run.slot?.getUTCSeconds()).toBe(0);
+          expect(run.count).toBe(1);
+        }
+      }
+    } finally {
+      const results = await Promise.all(workers.map((w) => w.stop()));
+      expect(results.map((r) => r.code)).toEqual([0, 0]);
+    }
+  }, 180_000);
+});
