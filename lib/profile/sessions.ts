@@ -5,6 +5,7 @@ import { forgetDevices, listRememberedDevices } from "@/db/queries/tfa";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { RequestContext } from "@/lib/auth/request-context";
+import { getEnv } from "@/lib/env";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { parseUserAgent } from "@/lib/user-agent";
 
@@ -32,10 +33,12 @@ function auditActor(actor: Actor) {
   return { userId: actor.userId, label: actor.username };
 }
 
-/** Live sessions, this one first, then by last activity. */
-export async function listMySessions(actor: Actor): Promise<MySession[]> {
+/** Live sessions, this one first, then by last activity. Idle ones are over even if not yet revoked. */
+export async function listMySessions(actor: Actor, now = new Date()): Promise<MySession[]> {
+  const idleSince = now.getTime() - getEnv().auth.sessionInactivityTimeoutMinutes * 60_000;
   const rows = await listLiveSessions(actor.userId);
   return rows
+    .filter((row) => row.id === actor.sessionId || row.lastActivityAt.getTime() > idleSince)
     .map((row) => ({
       id: row.id,
       ...parseUserAgent(row.userAgent),

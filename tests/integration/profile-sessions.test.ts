@@ -20,10 +20,15 @@ import { useMigratedDatabase } from "../support/database";
 
 const FIREFOX = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0";
 
-async function extraSession(userId: string, userAgent = FIREFOX): Promise<string> {
+async function extraSession(
+  userId: string,
+  userAgent = FIREFOX,
+  lastActivityAt = new Date(),
+): Promise<string> {
   const [row] = await getDb()
     .insert(sessions)
     .values({
+      lastActivityAt,
       userId,
       userAgent,
       ip: "198.51.100.7",
@@ -64,6 +69,13 @@ describe("profile: sessions and devices", () => {
         os: "Ubuntu",
         ip: "198.51.100.7",
       });
+    });
+
+    it("leaves out sessions idle past SESSION_INACTIVITY_TIMEOUT_MINUTES", async () => {
+      const user = await signedInUser("user");
+      const idle = new Date(Date.now() - (getEnv().auth.sessionInactivityTimeoutMinutes + 1) * 60_000);
+      await extraSession(user.userId, FIREFOX, idle);
+      expect((await listMySessions(user.actor)).map((s) => s.id)).toEqual([user.actor.sessionId]);
     });
 
     it("revokes one own session; another user's session id is not found and stays live", async () => {
