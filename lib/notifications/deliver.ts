@@ -78,7 +78,9 @@ export async function deliverNotification(deliveryId: string): Promise<Record<st
     const message = notificationMessageSchema.parse(delivery.payload);
     await sendToChannel(channel, message, deliveryId);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // fetch reports network failures as "fetch failed" with the reason in `cause`.
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    const reason = error instanceof Error ? `${error.message}${cause}` : String(error);
     const last = attempt >= notificationDeliveryJob.attempts;
     await finishDeliveryAttempt(deliveryId, {
       status: last ? "failed" : "pending",
