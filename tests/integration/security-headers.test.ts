@@ -1,6 +1,8 @@
 // Security headers on real responses of proxy.ts, and the nonce handed to the page renderer.
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetRateLimiters } from "@/lib/rate-limit";
+import { config } from "@/proxy";
 import { callProxy, passedThrough, setTestEnv } from "../support/proxy";
 
 const DEFAULTS = {
@@ -48,6 +50,21 @@ describe("security headers", () => {
       expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
       expect(response.headers.get("strict-transport-security"), path).toBeNull();
     }
+  });
+
+  it("runs for pages, every API and /health, not for build output", () => {
+    const runs = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+    for (const url of [
+      "/",
+      "/login",
+      "/api/auth/callback/ticket",
+      "/api/v1/hosts/ping",
+      "/api/v1/users",
+      "/health",
+    ]) {
+      expect(runs(url), url).toBe(true);
+    }
+    expect(runs("/_next/static/chunks/main.js")).toBe(false);
   });
 
   it("hands each request a fresh nonce, in the CSP and to the renderer, replacing the client's", async () => {
