@@ -1,6 +1,5 @@
-// Host management from the command line. There is no user authentication yet (accounts issue), so
-// hosts are managed here only; the REST routes for the UI come with the guards that protect them.
-import { z } from "zod";
+// Host management from the command line, for the operator of the server (no user, no scope). The
+// same creation, install-command and name rules serve /api/v1/hosts (lib/hosts/service.ts).
 import {
   deleteHostByApiId,
   ensureHostGroups,
@@ -8,19 +7,12 @@ import {
   listHosts,
   type PublicHost,
 } from "@/db/queries/hosts";
-import { getSettings } from "@/db/queries/settings";
 import { OPERATOR_COMMANDS, queueCommand } from "@/lib/agent/commands";
-import { createHostWithCredentials, issueBootstrapToken, rotateHostKey } from "@/lib/agent/enrolment";
-import { curlFlags, installCommand, resolveServerUrl } from "@/lib/agent/install-script";
+import { createHostWithCredentials, rotateHostKey } from "@/lib/agent/enrolment";
+import { issueInstallCommand } from "@/lib/agent/install-command";
+import { friendlyNameSchema } from "@/lib/hosts/schemas";
 import { CliError } from "./prompt";
 import { printTable } from "./table";
-
-const nameSchema = z
-  .string({ error: "is required" })
-  .trim()
-  .min(1, "is required")
-  .max(255, "must be at most 255 characters")
-  .refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
 
 async function requireHost(apiId: string | undefined): Promise<PublicHost> {
   if (!apiId) throw new CliError("give the API id of the host (see host:list)");
@@ -30,16 +22,15 @@ async function requireHost(apiId: string | undefined): Promise<PublicHost> {
 }
 
 async function printInstallCommand(hostId: string): Promise<void> {
-  const settings = await getSettings();
-  const token = await issueBootstrapToken(hostId);
+  const { command } = await issueInstallCommand(hostId);
   console.log("");
   console.log("Install the agent: run as root on the host within 5 minutes (the token works once):");
-  console.log(`  ${installCommand(resolveServerUrl(settings), curlFlags(settings), token)}`);
+  console.log(`  ${command}`);
   console.log("Installing replaces the key above with a new one only the agent knows.");
 }
 
 export async function hostCreate(options: { name?: string; groups?: string[] }): Promise<void> {
-  const parsed = nameSchema.safeParse(options.name);
+  const parsed = friendlyNameSchema.safeParse(options.name);
   if (!parsed.success) throw new CliError(`--name ${parsed.error.issues[0]?.message ?? "is invalid"}`);
   const groupIds = await ensureHostGroups(options.groups ?? []);
   const { host, apiKey } = await createHostWithCredentials({ friendlyName: parsed.data, groupIds });

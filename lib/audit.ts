@@ -31,7 +31,10 @@ export type AuditAction =
   | "user.unlocked"
   | "role.created"
   | "role.updated"
-  | "role.deleted";
+  | "role.deleted"
+  | "host.created"
+  | "host.deleted"
+  | "host.credentials_regenerated";
 
 export type AuditEvent = {
   action: AuditAction;

@@ -18,7 +18,7 @@ export async function getHostCredentialsByApiId(
 }
 
 /** Columns of a host that may leave the server: no key hash, no package-list hash. */
-const publicHostColumns = {
+export const publicHostColumns = {
   id: hosts.id,
   apiId: hosts.apiId,
   friendlyName: hosts.friendlyName,

@@ -1,0 +1,43 @@
+// Input rules for hosts, shared by the CLI, the /api/v1/hosts routes and the Hosts page.
+import { z } from "zod";
+import { HOST_SORTS } from "@/db/queries/host-admin";
+import { HOST_STATUSES } from "@/db/schema";
+
+export const friendlyNameSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .max(255, "must be at most 255 characters")
+  .refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
+
+/** A list from JSON (array) or FormData (repeated field or one value); duplicates dropped. */
+const groupIdsSchema = z
+  .preprocess(
+    (value) => {
+      if (value === undefined || value === null || value === "") return [];
+      return Array.isArray(value) ? value.filter((v) => v !== "") : [value];
+    },
+    z.array(z.uuid("must be a valid id")).max(100, "at most 100 groups"),
+  )
+  .transform((ids) => [...new Set(ids)]);
+
+export const createHostSchema = z.object({
+  friendlyName: friendlyNameSchema,
+  groupIds: groupIdsSchema,
+});
+export type CreateHostInput = z.input<typeof createHostSchema>;
+
+export const MAX_PAGE_SIZE = 100;
+
+const emptyAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+export const listHostsSchema = z.object({
+  search: z.preprocess(emptyAsUndefined, z.string().trim().max(200).optional()),
+  status: z.preprocess(emptyAsUndefined, z.enum(HOST_STATUSES).optional()),
+  group: z.preprocess(emptyAsUndefined, z.uuid("must be a valid id").optional()),
+  sort: z.preprocess(emptyAsUndefined, z.enum(HOST_SORTS).default("name")),
+  order: z.preprocess(emptyAsUndefined, z.enum(["asc", "desc"]).default("asc")),
+  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25)),
+});
+export type ListHostsInput = z.input<typeof listHostsSchema>;
