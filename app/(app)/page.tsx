@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  await requirePermission("can_view_dashboard");
-  const overview = await getFleetOverview();
+  const actor = await requirePermission("can_view_dashboard");
+  const overview = await getFleetOverview(actor);
 
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-col gap-6">

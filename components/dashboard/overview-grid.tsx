@@ -124,8 +124,17 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
       icon: Boxes,
       tone: "default",
     },
-    { id: "users", title: "Users", value: inventory.users, icon: Users, tone: "default" },
   ];
+  // Null when the viewer may not see users: the card is left out rather than shown as zero.
+  if (inventory.users !== null) {
+    inventoryStats.push({
+      id: "users",
+      title: "Users",
+      value: inventory.users,
+      icon: Users,
+      tone: "default",
+    });
+  }
 
   return { fleet, inventory: inventoryStats };
 }

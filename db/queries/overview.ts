@@ -1,6 +1,7 @@
-import { type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "../client";
-import { hostGroups, hostPackages, hosts, repositories, users } from "../schema";
+import { hostGroups, hostPackages, hostRepositories, hosts, repositories, users } from "../schema";
+import { hostScopeCondition, hostScopePredicate } from "./host-scope";
 
 export type FleetOverview = {
   hosts: {
@@ -27,16 +28,47 @@ export type FleetOverview = {
   outdatedPackages: number;
   /** host_packages rows pending a security update (one per host and package). */
   securityUpdates: number;
+  /** Groups in the scope (all groups for the whole fleet). */
   hostGroups: number;
+  /** Whole fleet: every repository; scoped: those used by a host in scope. */
   repositories: number;
-  users: number;
+  /** Null when not asked for (the viewer may not see users). */
+  users: number | null;
+};
+
+export type FleetOverviewOptions = {
+  /** Host-group scope of the viewer; null (default) = the whole fleet. */
+  scope?: readonly string[] | null;
+  /** Whether to count users (default true). */
+  countUsers?: boolean;
 };
 
 // count(*) is bigint, which postgres.js returns as a string: cast in SQL, map to number in JS.
 const int = (expression: SQL) => sql<number>`(${expression})::int`.mapWith(Number);
 
-/** The dashboard's counts in one statement: FILTER aggregates over hosts plus scalar subqueries. */
-export async function getFleetOverview(db: Executor = getDb()): Promise<FleetOverview> {
+function scopedCounts(scope: readonly string[] | null) {
+  if (scope === null) {
+    return {
+      hostGroups: sql`(select count(*) from ${hostGroups})`,
+      repositories: sql`(select count(*) from ${repositories})`,
+    };
+  }
+  return {
+    hostGroups: sql`(select count(*) from ${hostGroups} where ${inArray(hostGroups.id, [...scope])})`,
+    repositories: sql`(select count(distinct ${hostRepositories.repositoryId}) from ${hostRepositories} where ${hostScopePredicate(scope, hostRepositories.hostId)})`,
+  };
+}
+
+/**
+ * The dashboard's counts in one statement: FILTER aggregates over the hosts in scope plus scalar
+ * subqueries, each restricted to the same scope.
+ */
+export async function getFleetOverview(
+  { scope = null, countUsers = true }: FleetOverviewOptions = {},
+  db: Executor = getDb(),
+): Promise<FleetOverview> {
+  const packageScope = hostScopePredicate(scope, hostPackages.hostId);
+  const perScope = scopedCounts(scope);
   const [row] = await db
     .select({
       total: int(sql`count(*)`),
@@ -54,16 +86,17 @@ export async function getFleetOverview(db: Executor = getDb()): Promise<FleetOve
       needingReboot: int(sql`count(*) filter (where ${hosts.needsReboot})`),
       reportFailed: int(sql`count(*) filter (where ${hosts.lastReportStatus} = 'failed')`),
       outdatedPackages: int(
-        sql`(select count(distinct ${hostPackages.packageId}) from ${hostPackages} where ${hostPackages.needsUpdate})`,
+        sql`(select count(distinct ${hostPackages.packageId}) from ${hostPackages} where ${hostPackages.needsUpdate} and ${packageScope})`,
       ),
       securityUpdates: int(
-        sql`(select count(*) from ${hostPackages} where ${hostPackages.needsUpdate} and ${hostPackages.isSecurityUpdate})`,
+        sql`(select count(*) from ${hostPackages} where ${hostPackages.needsUpdate} and ${hostPackages.isSecurityUpdate} and ${packageScope})`,
       ),
-      hostGroups: int(sql`(select count(*) from ${hostGroups})`),
-      repositories: int(sql`(select count(*) from ${repositories})`),
-      users: int(sql`(select count(*) from ${users})`),
+      hostGroups: int(perScope.hostGroups),
+      repositories: int(perScope.repositories),
+      users: countUsers ? int(sql`(select count(*) from ${users})`) : sql<null>`null`,
     })
-    .from(hosts);
+    .from(hosts)
+    .where(hostScopeCondition(scope));
   if (!row) throw new Error("fleet overview returned no row");
   const {
     outdatedPackages,

@@ -3,23 +3,26 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
-import { type FleetOverview, getFleetOverview } from "@/db/queries/overview";
-import { hosts } from "@/db/schema";
+import { type FleetOverview, type FleetOverviewOptions, getFleetOverview } from "@/db/queries/overview";
+import { hostGroupMemberships, hostGroups, hosts } from "@/db/schema";
 import { useMigratedDatabase } from "../support/database";
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 async function addHost(values: Partial<typeof hosts.$inferInsert>) {
-  await getDb()
+  const [host] = await getDb()
     .insert(hosts)
-    .values({ apiId: `patchmon_${hex(8)}`, apiKeyHash: hex(32), friendlyName: `host-${hex(3)}`, ...values });
+    .values({ apiId: `patchmon_${hex(8)}`, apiKeyHash: hex(32), friendlyName: `host-${hex(3)}`, ...values })
+    .returning({ id: hosts.id });
+  if (!host) throw new Error("host insert failed");
+  return host.id;
 }
 
-async function overviewInOneStatement(): Promise<FleetOverview> {
+async function overviewInOneStatement(options: FleetOverviewOptions = {}): Promise<FleetOverview> {
   const statements: string[] = [];
   const stop = observeQueries((query) => statements.push(query));
   try {
-    const overview = await getFleetOverview();
+    const overview = await getFleetOverview(options);
     expect(statements).toHaveLength(1);
     return overview;
   } finally {
@@ -86,5 +89,24 @@ describe("fleet overview: up to date", () => {
     const after = await overviewInOneStatement();
     expect(after.hosts.upToDate - before.hosts.upToDate).toBe(2);
     expect(after.hosts.active - before.hosts.active).toBe(2);
+  });
+
+  it("stays one statement when scoped, and counts only the scope's hosts and groups", async () => {
+    const [group] = await getDb()
+      .insert(hostGroups)
+      .values({ name: `overview-${hex(4)}` })
+      .returning({ id: hostGroups.id });
+    if (!group) throw new Error("group insert failed");
+    const inside = await addHost({ status: "active", updatesCount: 1 });
+    await addHost({ status: "active", updatesCount: 1 });
+    await getDb().insert(hostGroupMemberships).values({ hostId: inside, hostGroupId: group.id });
+
+    const scoped = await overviewInOneStatement({ scope: [group.id], countUsers: false });
+    expect(scoped.hosts).toMatchObject({ total: 1, active: 1, needingUpdates: 1 });
+    expect(scoped).toMatchObject({ hostGroups: 1, users: null });
+    const nothing = await overviewInOneStatement({ scope: [] });
+    expect(nothing.hosts.total).toBe(0);
+    expect(nothing.hostGroups).toBe(0);
+    expect(typeof nothing.users).toBe("number");
   });
 });
