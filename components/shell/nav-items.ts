@@ -1,4 +1,4 @@
-import { LayoutDashboard, type LucideIcon } from "lucide-react";
+import { LayoutDashboard, type LucideIcon, ScrollText, ShieldCheck, Users } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -9,7 +9,12 @@ export interface NavItem {
 }
 
 /** Sidebar order. Add a page with one line; list only pages that exist. */
-export const navItems: readonly NavItem[] = [{ href: "/", label: "Dashboard", icon: LayoutDashboard }];
+export const navItems: readonly NavItem[] = [
+  { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/users", label: "Users", icon: Users, permission: "can_view_users" },
+  { href: "/roles", label: "Roles", icon: ShieldCheck, permission: "can_manage_users" },
+  { href: "/audit", label: "Audit log", icon: ScrollText, permission: "can_manage_users" },
+];
 
 export function visibleNavItems(permissions: readonly string[] = []): NavItem[] {
   return navItems.filter((item) => !item.permission || permissions.includes(item.permission));

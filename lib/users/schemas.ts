@@ -25,8 +25,11 @@ const optionalText = z
 
 export const listUsersSchema = z.object({
   search: optionalText,
-  roleId: z.preprocess((v) => (v === "" || v === "all" ? undefined : v), uuid.optional()),
-  status: z.preprocess((v) => (v === "" || v === "all" ? undefined : v), z.enum(USER_STATUSES).optional()),
+  // Filters from a URL: an unknown value filters nothing rather than failing the page.
+  roleId: z.preprocess((v) => (v === "" || v === "all" ? undefined : v), uuid.optional()).catch(undefined),
+  status: z
+    .preprocess((v) => (v === "" || v === "all" ? undefined : v), z.enum(USER_STATUSES).optional())
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   pageSize: z.coerce.number().int().min(1).max(100).catch(25),
 });

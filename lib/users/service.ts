@@ -30,7 +30,7 @@ import {
 } from "./rules";
 import { createUserSchema, listUsersSchema, updateUserSchema } from "./schemas";
 
-export type { RequestMeta };
+export type { AdminUser, RequestMeta };
 
 export type UserPage = { rows: AdminUser[]; total: number; page: number; pageSize: number };
 
