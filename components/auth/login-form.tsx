@@ -1,22 +1,31 @@
 "use client";
 
 import { LogIn } from "lucide-react";
-import { useActionState } from "react";
+import { useEffect, useRef } from "react";
 
 import type { LoginState } from "@/app/(auth)/login/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Action = (state: LoginState, formData: FormData) => Promise<LoginState>;
 
 export function LoginForm({ action, callbackUrl }: { action: Action; callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, onSubmit, pending] = useActionForm(action, null);
   const errors = state?.fieldErrors ?? {};
+  const password = useRef<HTMLInputElement>(null);
+  // A refused password is cleared (the name stays); focus goes back to it for the next try.
+  useEffect(() => {
+    if (state?.error && password.current) {
+      password.current.value = "";
+      password.current.focus();
+    }
+  }, [state]);
 
   return (
-    <form action={formAction} className="grid gap-4" data-testid="login-form" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" data-testid="login-form" noValidate>
       {state?.error ? (
         <Alert variant="destructive" data-testid="login-error">
           <AlertDescription>{state.error}</AlertDescription>
@@ -30,7 +39,6 @@ export function LoginForm({ action, callbackUrl }: { action: Action; callbackUrl
           autoComplete="username"
           autoFocus
           required
-          defaultValue={state?.login}
           data-testid="login-name"
           {...fieldAria("login", errors.login)}
         />
@@ -40,6 +48,7 @@ export function LoginForm({ action, callbackUrl }: { action: Action; callbackUrl
           id="password"
           name="password"
           type="password"
+          ref={password}
           autoComplete="current-password"
           required
           data-testid="login-password"

@@ -2,13 +2,13 @@
 
 import { UserPlus } from "lucide-react";
 import type * as React from "react";
-import { useActionState } from "react";
 
 import type { SetupState } from "@/app/(auth)/setup/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Action = (state: SetupState, formData: FormData) => Promise<SetupState>;
 
@@ -20,7 +20,7 @@ const FIELDS = [
 ] as const;
 
 export function SetupForm({ action, rules }: { action: Action; rules: React.ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, onSubmit, pending] = useActionForm(action, null);
   const errors = state?.fieldErrors ?? {};
 
   if (state?.done) {
@@ -37,7 +37,7 @@ export function SetupForm({ action, rules }: { action: Action; rules: React.Reac
   }
 
   return (
-    <form action={formAction} className="grid gap-4" data-testid="setup-form" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" data-testid="setup-form" noValidate>
       {state?.error ? (
         <Alert variant="destructive" data-testid="setup-error">
           <AlertDescription>{state.error}</AlertDescription>
@@ -59,7 +59,6 @@ export function SetupForm({ action, rules }: { action: Action; rules: React.Reac
               autoComplete={field.autoComplete}
               autoFocus={field.id === "username"}
               required={field.id === "username" || field.id === "email"}
-              defaultValue={state?.values?.[field.id]}
               data-testid={`setup-${field.id}`}
               {...fieldAria(field.id, errors[field.id])}
             />

@@ -1,7 +1,6 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { useActionState } from "react";
 
 import type { LoginState } from "@/app/(auth)/login/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -10,6 +9,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Action = (state: LoginState, formData: FormData) => Promise<LoginState>;
 
@@ -22,11 +22,11 @@ export function TfaForm({
   callbackUrl?: string;
   rememberDays: number;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, onSubmit, pending] = useActionForm(action, null);
   const errors = state?.fieldErrors ?? {};
 
   return (
-    <form action={formAction} className="grid gap-4" data-testid="tfa-form" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" data-testid="tfa-form" noValidate>
       {state?.error ? (
         <Alert variant="destructive" data-testid="tfa-error">
           <AlertDescription>{state.error}</AlertDescription>

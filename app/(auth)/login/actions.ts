@@ -26,19 +26,17 @@ import { issueTicket, readTicket } from "@/lib/auth/tickets";
 import { getEnv } from "@/lib/env";
 import type { FieldErrors } from "@/lib/errors";
 
-// `login` is echoed back so the form keeps the name after React resets it (never the password).
-export type LoginState = { error?: string; fieldErrors?: FieldErrors; login?: string } | null;
+export type LoginState = { error?: string; fieldErrors?: FieldErrors } | null;
 
 export async function loginAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = loginSchema.safeParse(Object.fromEntries(formData));
-  const typed = String(formData.get("login") ?? "").slice(0, 254);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), login: typed };
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   const { login, password, callbackUrl } = parsed.data;
   const context = await getRequestContext();
   const limit = await limitAuthAttempt(context, login);
-  if (!limit.allowed) return { error: limit.message, login: typed };
+  if (!limit.allowed) return { error: limit.message };
   const outcome = await authenticatePassword(login, password, context, await readDeviceCookie());
-  if (outcome.kind === "invalid") return { error: GENERIC_LOGIN_ERROR, login: typed };
+  if (outcome.kind === "invalid") return { error: GENERIC_LOGIN_ERROR };
   if (outcome.kind === "tfa_required") {
     await setPendingTfaCookie(await issueTicket("tfa", { userId: outcome.userId, ...context }));
     const next = safeCallbackUrl(callbackUrl);

@@ -8,20 +8,7 @@ import { ALREADY_SET_UP, createFirstAdministrator, setupSchema } from "@/lib/aut
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { type FieldErrors, ServiceError } from "@/lib/errors";
 
-// `values` echoes the non-secret fields so the form keeps them after React resets it.
-export type SetupState = {
-  error?: string;
-  fieldErrors?: FieldErrors;
-  done?: boolean;
-  values?: Record<string, string>;
-} | null;
-
-function echo(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const name of ["username", "email", "firstName", "lastName"])
-    values[name] = String(formData.get(name) ?? "").slice(0, 254);
-  return values;
-}
+export type SetupState = { error?: string; fieldErrors?: FieldErrors; done?: boolean } | null;
 
 export async function setupAction(_previous: SetupState, formData: FormData): Promise<SetupState> {
   if (await isSetupComplete()) return { error: ALREADY_SET_UP, done: true };
@@ -40,7 +27,6 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
         error: error.message,
         fieldErrors: error.fieldErrors,
         done: error.status === 409,
-        values: echo(formData),
       };
     }
     throw error;
