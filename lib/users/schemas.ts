@@ -35,15 +35,28 @@ export const listUsersSchema = z.object({
 });
 export type ListUsersInput = z.input<typeof listUsersSchema>;
 
-export const createUserSchema = z.object({
-  username: usernameSchema,
-  email: emailSchema,
-  firstName: personNameSchema,
-  lastName: personNameSchema,
-  roleId: uuid,
-  password: newPasswordSchema,
-  hostGroupIds: hostGroupIdsSchema,
-});
+/** A role by id (the UI) or by name (API callers): `roleId` wins when both are given. */
+const roleRef = {
+  roleId: uuid.optional(),
+  role: z.string().trim().min(1).max(100).optional(),
+};
+
+function needsRole(value: { roleId?: string; role?: string }, ctx: z.RefinementCtx) {
+  if (!value.roleId && !value.role)
+    ctx.addIssue({ code: "custom", path: ["roleId"], message: "Choose a role" });
+}
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    email: emailSchema,
+    firstName: personNameSchema,
+    lastName: personNameSchema,
+    ...roleRef,
+    password: newPasswordSchema,
+    hostGroupIds: hostGroupIdsSchema,
+  })
+  .superRefine(needsRole);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /** Absent fields stay as they are. */
@@ -52,7 +65,7 @@ export const updateUserSchema = z
     email: emailSchema,
     firstName: personNameSchema,
     lastName: personNameSchema,
-    roleId: uuid,
+    ...roleRef,
     hostGroupIds: hostGroupIdsSchema,
   })
   .partial();

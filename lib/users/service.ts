@@ -12,7 +12,7 @@ import {
   replaceUserHostGroups,
   updateUserById,
 } from "@/db/queries/user-admin";
-import { createUser as insertUser } from "@/db/queries/users";
+import { getRoleByName, createUser as insertUser } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -49,8 +49,10 @@ export async function getUser(actor: Actor, userId: string): Promise<AdminUser> 
   return loadTargetUser(userId);
 }
 
-async function roleForAssignment(actor: Actor, roleId: string) {
-  const role = await getRoleWithUsage(roleId);
+async function roleForAssignment(actor: Actor, ref: { roleId?: string; role?: string }) {
+  const byName = ref.roleId ? undefined : await getRoleByName(ref.role ?? "");
+  const roleId = ref.roleId ?? byName?.id;
+  const role = roleId ? await getRoleWithUsage(roleId) : undefined;
   if (!role)
     throw new ServiceError("Choose an existing role.", { fieldErrors: { roleId: ["No such role"] } });
   assertMayGrant(actor, permissionsOfRole(role));
@@ -75,7 +77,7 @@ function loginTaken(error: unknown): never {
 export async function createUser(actor: Actor, input: unknown, meta: RequestMeta = {}): Promise<AdminUser> {
   assertPermission(actor, "can_manage_users");
   const data = createUserSchema.parse(input);
-  const role = await roleForAssignment(actor, data.roleId);
+  const role = await roleForAssignment(actor, data);
   assertScopeWithin(actor, data.hostGroupIds);
   await assertHostGroupsExist(data.hostGroupIds);
   await assertLoginFree(data.username, data.email, null);
@@ -111,7 +113,7 @@ export async function updateUser(
 ): Promise<AdminUser> {
   assertPermission(actor, "can_manage_users");
   const changes = updateUserSchema.parse(input);
-  const newRole = changes.roleId ? await roleForAssignment(actor, changes.roleId) : undefined;
+  const newRole = changes.roleId || changes.role ? await roleForAssignment(actor, changes) : undefined;
   if (changes.hostGroupIds) {
     assertScopeWithin(actor, changes.hostGroupIds);
     await assertHostGroupsExist(changes.hostGroupIds);
@@ -127,8 +129,8 @@ export async function updateUser(
       if (target.isActive && target.roleIsSuperuser && !newRole.canManageSuperusers)
         assertSuperuserRemains(activeSuperusersAfterRemoving(superusers, userId));
     }
-    const { hostGroupIds, ...columns } = changes;
-    await updateUserById(userId, columns, tx);
+    const { hostGroupIds, role: _byName, ...columns } = changes;
+    await updateUserById(userId, { ...columns, roleId: newRole?.id }, tx);
     if (hostGroupIds) await replaceUserHostGroups(userId, hostGroupIds, tx);
     return target;
   }).catch(loginTaken);

@@ -148,6 +148,15 @@ describe("users, roles and audit routes", () => {
       }),
     );
     expect(taken.status).toBe(409);
+    const byName = await postUser(
+      request("/api/v1/users", {
+        method: "POST",
+        cookie: adminCookie,
+        body: { ...body, username: `byname-${Date.now()}`, role: "readonly" },
+      }),
+    );
+    expect(byName.status).toBe(201);
+    expect(await byName.json()).toMatchObject({ roleName: "readonly" });
     expect(await taken.json()).toMatchObject({ issues: [{ path: "username" }] });
   });
 
