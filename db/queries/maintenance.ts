@@ -68,9 +68,9 @@ export async function expireAgentCommands(now: Date, db: Executor = getDb()): Pr
 // ---- Host status monitor -------------------------------------------------------------------
 
 /**
- * Recomputes every contacted host's status from last_contact_at and the update interval in
- * settings: stale after 2x, offline after 3x, active otherwise. One statement; only changed rows
- * are written. Returns the transitions.
+ * Recomputes every reporting host's status from last_contact_at and the update interval in
+ * settings: stale after 2x, offline after 3x, active otherwise. Pending hosts (never reported)
+ * stay pending until their first report. One statement; only changed rows are written.
  */
 export async function refreshHostStatuses(
   now: Date,
@@ -87,7 +87,7 @@ export async function refreshHostStatuses(
               else 'active'
             end::host_status as new_status
           from hosts h cross join settings s
-          where s.id = 1 and h.last_contact_at is not null
+          where s.id = 1 and h.last_contact_at is not null and h.status <> 'pending'
         )
         update hosts set status = c.new_status, updated_at = ${at}::timestamptz
         from computed c

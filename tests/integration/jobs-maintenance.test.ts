@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import { listAlerts } from "@/lib/alerts/service";
 import { processors } from "@/workers/registry";
-import { addContactedHost, alertsOf } from "../support/alerts";
+import { addContactedHost, alertsOf, hostStatus } from "../support/alerts";
 import { useMigratedDatabase } from "../support/database";
 
 const run = (name: string, payload: unknown = {}) =>
@@ -146,6 +146,14 @@ describe("maintenance jobs", () => {
     const [command] = await getDb().select().from(agentCommands).where(eq(agentCommands.hostId, host.id));
     expect(command?.status).toBe("expired");
     expect(await run("version-check")).toEqual({ skipped: "version check disabled" });
+  });
+
+  it("leaves hosts that never reported pending, however old their last contact", async () => {
+    const host = await addContactedHost(10_000);
+    await getDb().update(hosts).set({ status: "pending" }).where(eq(hosts.id, host.id));
+    await run("host-status-monitor");
+    expect(await hostStatus(host.id)).toBe("pending");
+    expect(await alertsOf(host.id)).toHaveLength(0);
   });
 
   it("raises reboot-required after N days and enrolment-token-expiring alerts, resolving them when cleared", async () => {
