@@ -34,12 +34,19 @@ export async function startHttpReceiver(respond: (path: string, count: number) =
 
 export type ReceivedMail = { from: string; to: string[]; data: string };
 
-export async function startSmtpSink() {
+/** With `auth`, only that user and password may send (plain AUTH, allowed without TLS locally). */
+export async function startSmtpSink(auth?: { user: string; pass: string }) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !auth,
+    allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass)
+        return callback(null, { user: login.username });
+      callback(new Error("invalid credentials"));
+    },
     onData(stream, session, callback) {
       let data = "";
       stream.setEncoding("utf8");
