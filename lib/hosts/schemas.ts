@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { HOST_SORTS } from "@/db/queries/host-admin";
 import { HOST_STATUSES } from "@/db/schema";
+import { hostGroupIdsSchema } from "@/lib/users/schemas";
 
 export const friendlyNameSchema = z
   .string({ error: "is required" })
@@ -10,20 +11,9 @@ export const friendlyNameSchema = z
   .max(255, "must be at most 255 characters")
   .refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters");
 
-/** A list from JSON (array) or FormData (repeated field or one value); duplicates dropped. */
-const groupIdsSchema = z
-  .preprocess(
-    (value) => {
-      if (value === undefined || value === null || value === "") return [];
-      return Array.isArray(value) ? value.filter((v) => v !== "") : [value];
-    },
-    z.array(z.uuid("must be a valid id")).max(100, "at most 100 groups"),
-  )
-  .transform((ids) => [...new Set(ids)]);
-
 export const createHostSchema = z.object({
   friendlyName: friendlyNameSchema,
-  groupIds: groupIdsSchema,
+  groupIds: hostGroupIdsSchema,
 });
 export type CreateHostInput = z.input<typeof createHostSchema>;
 

@@ -4,10 +4,16 @@
 import { describe, expect, it } from "vitest";
 import { observeQueries } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { NotFoundError } from "@/lib/errors";
-import { getHostFor, listHostsFor } from "@/lib/hosts/service";
+import { NotFoundError, PermissionError } from "@/lib/errors";
+import {
+  createHostFor,
+  deleteHostFor,
+  getHostFor,
+  listHostsFor,
+  regenerateCredentialsFor,
+} from "@/lib/hosts/service";
 import { getFleetOverview } from "@/lib/overview";
-import { signedInUser } from "../support/actors";
+import { BUILTIN_ROLES, signedInUser } from "../support/actors";
 import { useMigratedDatabase } from "../support/database";
 import { createFleet, type Fleet, scopedRole, userWithScope } from "./host-scope-support";
 
@@ -156,4 +162,24 @@ describe("host-group scope", () => {
       sorted(fleet.hosts.inAC, fleet.hosts.ungrouped),
     );
   });
+
+  it.each(BUILTIN_ROLES)(
+    "built-in role %s may view hosts, and manage them only with can_manage_hosts",
+    async (role) => {
+      const { actor } = await signedInUser(role);
+      const manages = ["superadmin", "admin", "host_manager"].includes(role);
+      await expect(listHostsFor(actor, { search: fleet.tag })).resolves.toMatchObject({ total: 4 });
+      const create = createHostFor(actor, { friendlyName: `${fleet.tag}-by-${role}` });
+      if (!manages) {
+        await expect(create).rejects.toThrow(PermissionError);
+        await expect(regenerateCredentialsFor(actor, fleet.hosts.ungrouped)).rejects.toThrow(PermissionError);
+        await expect(deleteHostFor(actor, fleet.hosts.ungrouped)).rejects.toThrow(PermissionError);
+        return;
+      }
+      const { host } = await create;
+      await expect(regenerateCredentialsFor(actor, host.id)).resolves.toMatchObject({ apiId: host.apiId });
+      await expect(deleteHostFor(actor, host.id)).resolves.toMatchObject({ id: host.id });
+      await expectHidden(actor, host.id);
+    },
+  );
 });
