@@ -14,6 +14,9 @@ import { jobDefinitions } from "@/lib/queue/definitions";
 import { startJobsInWebProcessIfNeeded } from "@/workers/in-process";
 import { useMigratedDatabase } from "../support/database";
 import { waitFor } from "../support/processes";
+import { testRedisUrl } from "../support/services";
+
+const redisUrl = testRedisUrl();
 
 describe("automation service", () => {
   useMigratedDatabase({ REDIS_URL: undefined, REDIS_HOST: undefined });
@@ -57,5 +60,24 @@ describe("automation service", () => {
     await expect(runJobNow("alert-evaluation", null)).rejects.toThrow(/cannot be run by hand/);
     await expect(pauseJob("no-such-job", null)).rejects.toThrow(/Unknown job/);
     expect(await retryFailedJobs("orphan-cleanup", null)).toBe(false);
+  });
+});
+
+describe.skipIf(!redisUrl)("automation service with BullMQ", () => {
+  useMigratedDatabase({ REDIS_URL: redisUrl ?? undefined });
+  afterAll(closeQueueDriver);
+
+  it("shows queue depth and retries failed jobs", async () => {
+    await runJobNow("orphan-cleanup", null);
+    const jobs = await listJobs();
+    expect(jobs.find((j) => j.name === "orphan-cleanup")?.queue).toMatchObject({ waiting: 1, failed: 0 });
+    expect(jobs.find((j) => j.name === "version-check")?.queue).toEqual({
+      waiting: 0,
+      active: 0,
+      delayed: 0,
+      failed: 0,
+      completed: 0,
+    });
+    expect(await retryFailedJobs("orphan-cleanup", null)).toBe(true);
   });
 });
