@@ -1,13 +1,14 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { useActionState } from "react";
+import { useRef } from "react";
 
 import { changePasswordAction } from "@/app/(app)/profile/actions";
 import { PasswordRules } from "@/components/auth/password-rules";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { useResultToast } from "./use-result-toast";
 
 const FIELDS = [
@@ -32,12 +33,20 @@ function successMessage({ otherSessionsEnded }: { otherSessionsEnded: number }):
 }
 
 export function PasswordForm({ rules }: { rules: string[] }) {
-  const [state, formAction, pending] = useActionState(changePasswordAction, null);
-  useResultToast(state, successMessage);
+  const [state, onSubmit, pending] = useActionForm(changePasswordAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  // Fields stay filled when the server refuses them; a changed password is cleared from the page.
+  useResultToast(state, successMessage, () => form.current?.reset());
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (
-    <form action={formAction} className="grid max-w-md gap-4" data-testid="password-form" noValidate>
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      className="grid max-w-md gap-4"
+      data-testid="password-form"
+      noValidate
+    >
       {FIELDS.map((field) => (
         <FormField
           key={field.id}
