@@ -15,7 +15,8 @@ export const createHostSchema = z.object({
   friendlyName: friendlyNameSchema,
   groupIds: hostGroupIdsSchema,
 });
-export type CreateHostInput = z.input<typeof createHostSchema>;
+/** What callers pass; parsed with createHostSchema (groups may be left out: no group). */
+export type CreateHostInput = { friendlyName: string; groupIds?: readonly string[] };
 
 export const MAX_PAGE_SIZE = 100;
 
