@@ -4,16 +4,12 @@ import { type Executor, getDb } from "@/db/client";
 import {
   type Alert,
   type AlertComment,
-  type AlertHostState,
   type AlertSetting,
   alertComments,
-  alertHostStates,
   alertSettings,
   alerts,
   hostGroupMemberships,
-  hostPackages,
   hosts,
-  packages,
   users,
 } from "@/db/schema";
 import type { AlertSeverity, AlertStatus, HostStatus } from "@/db/schema/enums";
@@ -279,72 +275,4 @@ export async function upsertAlertSetting(
     .insert(alertSettings)
     .values(values)
     .onConflictDoUpdate({ target: alertSettings.type, set: { ...values, updatedAt: new Date() } });
-}
-
-// ---- Evaluator state per host ---------------------------------------------------------------
-
-export type HostAlertFacts = {
-  id: string;
-  friendlyName: string;
-  status: string;
-  needsReboot: boolean;
-  agentVersion: string | null;
-  lastReportStatus: string | null;
-  lastReportError: string | null;
-  lastReportAt: Date | null;
-  state: AlertHostState | null;
-};
-
-export async function getHostAlertFacts(
-  hostId: string,
-  db: Executor = getDb(),
-): Promise<HostAlertFacts | undefined> {
-  const [row] = await db
-    .select({
-      id: hosts.id,
-      friendlyName: hosts.friendlyName,
-      status: hosts.status,
-      needsReboot: hosts.needsReboot,
-      agentVersion: hosts.agentVersion,
-      lastReportStatus: hosts.lastReportStatus,
-      lastReportError: hosts.lastReportError,
-      lastReportAt: hosts.lastReportAt,
-      state: alertHostStates,
-    })
-    .from(hosts)
-    .leftJoin(alertHostStates, eq(alertHostStates.hostId, hosts.id))
-    .where(eq(hosts.id, hostId));
-  return row;
-}
-
-/** The host's pending security updates, keyed `<package id>:<available version>`. */
-export async function listPendingSecurityUpdates(
-  hostId: string,
-  db: Executor = getDb(),
-): Promise<Array<{ key: string; name: string; availableVersion: string | null }>> {
-  return db
-    .select({
-      key: sql<string>`${hostPackages.packageId}::text || ':' || coalesce(${hostPackages.availableVersion}, '')`,
-      name: packages.name,
-      availableVersion: hostPackages.availableVersion,
-    })
-    .from(hostPackages)
-    .innerJoin(packages, eq(packages.id, hostPackages.packageId))
-    .where(
-      and(
-        eq(hostPackages.hostId, hostId),
-        eq(hostPackages.needsUpdate, true),
-        eq(hostPackages.isSecurityUpdate, true),
-      ),
-    );
-}
-
-export async function saveAlertHostState(
-  values: { hostId: string; securityUpdateKeys: string[]; rebootRequiredSince: Date | null },
-  db: Executor = getDb(),
-): Promise<void> {
-  await db
-    .insert(alertHostStates)
-    .values(values)
-    .onConflictDoUpdate({ target: alertHostStates.hostId, set: { ...values, updatedAt: new Date() } });
 }

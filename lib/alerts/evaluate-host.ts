@@ -1,12 +1,7 @@
 // The alert conditions of one host, evaluated after each report (alert-evaluation job). Every step
 // is idempotent: evaluating the same state twice raises and resolves nothing new.
-import {
-  getHostAlertFacts,
-  listPendingSecurityUpdates,
-  listUnresolvedAlerts,
-  resolveAlerts,
-  saveAlertHostState,
-} from "@/db/queries/alerts";
+import { listUnresolvedAlerts, resolveAlerts } from "@/db/queries/alerts";
+import { getHostAlertFacts, listPendingSecurityUpdates, saveAlertHostState } from "@/db/queries/maintenance";
 import { compareVersions, loadScript, SCRIPT_NAMES } from "@/lib/agent/install-script";
 import { raiseRebootRequired, settleBackOnline } from "./host-status";
 import { raiseAlerts } from "./raise";
