@@ -74,7 +74,10 @@ export function listRules(db: Executor = getDb()): Promise<NotificationRule[]> {
   return db.select().from(notificationRules).orderBy(notificationRules.name);
 }
 
-/** Enabled rules on enabled channels; `digest` picks the digest rules or the immediate ones. */
+/**
+ * Enabled rules on enabled channels; `digest` picks the digest rules or the immediate ones.
+ * lastDigestAt is per channel: a channel gets at most one digest per period whatever its rules.
+ */
 export async function listActiveRules(
   digest: boolean,
   db: Executor = getDb(),
@@ -83,7 +86,7 @@ export async function listActiveRules(
     .select({
       rule: notificationRules,
       lastDigestAt: sql<string | null>`(select max(d.created_at) from notification_deliveries d
-        where d.rule_id = ${notificationRules.id} and d.payload->>'event' = 'digest')`,
+        where d.channel_id = ${notificationRules.channelId} and d.payload->>'event' = 'digest')`,
     })
     .from(notificationRules)
     .innerJoin(notificationChannels, eq(notificationChannels.id, notificationRules.channelId))

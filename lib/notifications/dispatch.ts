@@ -14,6 +14,7 @@ import { getLogger } from "@/lib/logger";
 import { enqueue } from "@/lib/queue";
 import { notificationDeliveryJob } from "@/lib/queue/definitions";
 import { alertMessage, digestMessage, matchesRule, testMessage, toNotificationAlert } from "./messages";
+import type { NotificationAlert } from "./types";
 
 async function queueDeliveries(ids: string[]): Promise<void> {
   for (const deliveryId of ids) {
@@ -52,19 +53,36 @@ export async function notifyAlerts(alerts: Alert[]): Promise<number> {
   return ids.length;
 }
 
-/** Sends each digest rule's summary when its period has elapsed and it has something to say. */
+/**
+ * At most one digest per channel per period: the channel's digest rules are merged (the shortest
+ * period wins) and the alerts any of them covers since the channel's last digest are summarised.
+ */
 export async function runDigests(now = new Date()): Promise<Record<string, number>> {
-  const rules = await listActiveRules(true);
+  const byChannel = new Map<string, Awaited<ReturnType<typeof listActiveRules>>>();
+  for (const rule of await listActiveRules(true)) {
+    byChannel.set(rule.channelId, [...(byChannel.get(rule.channelId) ?? []), rule]);
+  }
   let sent = 0;
-  for (const rule of rules) {
-    const minutes = rule.digestMinutes ?? 60;
-    const since = rule.lastDigestAt ?? rule.createdAt;
-    if (rule.lastDigestAt && now.getTime() - rule.lastDigestAt.getTime() < minutes * 60_000) continue;
-    const found = await listAlertsForDigest(rule, since, now);
-    if (found.length === 0) continue;
-    const items = found.map(({ alert, hostName }) => toNotificationAlert(alert, hostName));
+  for (const [channelId, rules] of byChannel) {
+    const minutes = Math.min(...rules.map((rule) => rule.digestMinutes ?? 60));
+    const last = rules[0]?.lastDigestAt ?? null;
+    if (last && now.getTime() - last.getTime() < minutes * 60_000) continue;
+    const items = new Map<string, NotificationAlert>();
+    for (const rule of rules) {
+      const since = last ?? rule.createdAt;
+      for (const { alert, hostName } of await listAlertsForDigest(rule, since, now)) {
+        items.set(alert.id, toNotificationAlert(alert, hostName));
+      }
+    }
+    if (items.size === 0) continue;
+    const alerts = [...items.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const ids = await insertDeliveries([
-      { channelId: rule.channelId, ruleId: rule.id, alertId: null, payload: digestMessage(items, minutes) },
+      {
+        channelId,
+        ruleId: rules.length === 1 ? (rules[0]?.id ?? null) : null,
+        alertId: null,
+        payload: digestMessage(alerts, minutes),
+      },
     ]);
     await queueDeliveries(ids);
     sent += ids.length;

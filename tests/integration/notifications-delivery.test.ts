@@ -143,18 +143,30 @@ describe.skipIf(!redisUrl || !testDatabaseUrl())("notification delivery", () => 
     expect(await sendTest("00000000-0000-4000-8000-000000000000", null)).toBeNull();
   });
 
-  it("sends at most one digest per period, summarising the alerts", async () => {
+  it("sends at most one digest per channel per period, summarising the alerts of all its digest rules", async () => {
+    const hook = channels.hook as string;
     await createNotificationRule(
       {
         name: "digest",
-        channelId: channels.hook as string,
+        channelId: hook,
         alertTypes: ["agent_outdated"],
         minSeverity: "informational",
         digestMinutes: 30,
       },
       null,
     );
+    await createNotificationRule(
+      {
+        name: "digest 2",
+        channelId: hook,
+        alertTypes: ["reboot_required"],
+        minSeverity: "informational",
+        digestMinutes: 60,
+      },
+      null,
+    );
     const hosts = await Promise.all([addContactedHost(), addContactedHost(), addContactedHost()]);
+    const settings = await getAlertSettings();
     await raiseAlerts(
       "agent_outdated",
       hosts.map((h) => ({
@@ -163,20 +175,28 @@ describe.skipIf(!redisUrl || !testDatabaseUrl())("notification delivery", () => 
         message: "1.0",
         dedupKey: `old:${h.id}`,
       })),
-      await getAlertSettings(),
+      settings,
+      { once: true },
+    );
+    await raiseAlerts(
+      "reboot_required",
+      [{ hostId: hosts[0]?.id as string, title: "reboot", message: "r", dedupKey: `rb:${hosts[0]?.id}` }],
+      settings,
       { once: true },
     );
     await runDigests(new Date());
     await runDigests(new Date());
-    const digest = await waitFor(async () =>
-      http.requests.find((r) => r.path === "/hook" && JSON.parse(r.body).event === "digest"),
-    );
-    const body = JSON.parse(digest.body);
-    expect(body.alerts).toHaveLength(3);
-    expect(body.summary).toMatch(/^3 × Agent out of date \(informational\): /);
+    const digests = () =>
+      http.requests.filter((r) => r.path === "/hook" && JSON.parse(r.body).event === "digest");
+    const [digest] = await waitFor(async () => (digests().length > 0 ? digests() : undefined));
+    const body = JSON.parse(digest?.body ?? "{}");
+    expect(body.alerts).toHaveLength(4);
+    expect(body.title).toBe("4 alerts in the last 30 minutes");
+    expect(body.summary.split("\n")).toEqual([
+      expect.stringMatching(/^1 × Reboot required \(warning\): /),
+      expect.stringMatching(/^3 × Agent out of date \(informational\): /),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(
-      http.requests.filter((r) => r.path === "/hook" && JSON.parse(r.body).event === "digest"),
-    ).toHaveLength(1);
+    expect(digests()).toHaveLength(1);
   });
 });
