@@ -31,6 +31,16 @@ export async function consumeBootstrapToken(
   return row?.hostId;
 }
 
+/** Spends every unused bootstrap token of a host, so install commands shown earlier stop working. */
+export async function revokeUnusedBootstrapTokens(hostId: string, db: Executor = getDb()): Promise<number> {
+  const rows = await db
+    .update(bootstrapTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(bootstrapTokens.hostId, hostId), isNull(bootstrapTokens.usedAt)))
+    .returning({ hostId: bootstrapTokens.hostId });
+  return rows.length;
+}
+
 /** The host a still-usable bootstrap token belongs to (the install script is fetched with it). */
 export async function getBootstrapTokenHost(
   tokenHash: string,

@@ -9,6 +9,7 @@ import {
   consumeBootstrapToken,
   getBootstrapTokenHost,
   createBootstrapToken as insertBootstrapToken,
+  revokeUnusedBootstrapTokens,
 } from "@/db/queries/agent";
 import {
   countRecentEnrolments,
@@ -46,11 +47,14 @@ export async function createHostWithCredentials(input: {
   return { host, apiKey };
 }
 
-/** A new key for a host (the old one stops working at once). Undefined when there is no such host. */
+/** A new key for a host (the old one and unused install commands stop working at once). Undefined when there is no such host. */
 export async function rotateHostKey(hostId: string): Promise<IssuedCredentials | undefined> {
   const { apiKey, apiKeyHash } = generateApiKey();
   const apiId = await setHostApiKeyHash(hostId, apiKeyHash);
-  return apiId ? { hostId, apiId, apiKey } : undefined;
+  if (!apiId) return undefined;
+  // An install command handed out before the rotation must not fetch the new credentials.
+  await revokeUnusedBootstrapTokens(hostId);
+  return { hostId, apiId, apiKey };
 }
 
 /** A one-time token for the installer, valid for 5 minutes. Only its hash is stored. */

@@ -1,6 +1,8 @@
 // Hosts as users see and manage them (Hosts page, /api/v1/hosts). Every function takes the actor
 // first, checks its permission, and passes its host-group scope to the query: a host outside the
 // scope is "not found", never "forbidden", so its existence does not leak.
+
+import { revokeUnusedBootstrapTokens } from "@/db/queries/agent";
 import {
   deleteHostInScope,
   getHostGroupsByIds,
@@ -128,6 +130,7 @@ export async function regenerateCredentialsFor(
   const { apiKey, apiKeyHash } = generateApiKey();
   const host = await setHostApiKeyHashInScope(hostIdOrNotFound(id), apiKeyHash, actor.hostGroupScope);
   if (!host) throw new NotFoundError("Host not found.");
+  await revokeUnusedBootstrapTokens(host.id);
   const install = await issueInstallCommand(host.id);
   await auditBy(actor, meta, {
     action: "host.credentials_regenerated",

@@ -10,6 +10,7 @@ import { DELETE as deleteHost, GET as getHost } from "@/app/api/v1/hosts/[id]/ro
 import { POST as createHost, GET as listHosts } from "@/app/api/v1/hosts/route";
 import { getDb } from "@/db/client";
 import { auditLog, bootstrapTokens, hosts } from "@/db/schema";
+import { issueBootstrapToken, peekBootstrapToken } from "@/lib/agent/enrolment";
 import { signedInUser, type TestUser } from "../support/actors";
 import { useMigratedDatabase } from "../support/database";
 import { callRoute, sessionCookie } from "../support/route-session";
@@ -159,6 +160,7 @@ describe("/api/v1/hosts", () => {
     expect(await storedHash(fleet.hosts.inB)).toBe(before);
 
     const oldHash = await storedHash(fleet.hosts.inA);
+    const earlier = await issueBootstrapToken(fleet.hosts.inA);
     const answer = await callRoute(
       regenerate,
       await request(scoped, `/${fleet.hosts.inA}/credentials`, { method: "POST" }),
@@ -169,6 +171,10 @@ describe("/api/v1/hosts", () => {
     expect(await storedHash(fleet.hosts.inA)).toBe(sha256(apiKey));
     expect(await storedHash(fleet.hosts.inA)).not.toBe(oldHash);
     expect(installCommand).toContain("/api/v1/hosts/install");
+    // An install command handed out before the rotation no longer works; the new one does.
+    expect(await peekBootstrapToken(earlier)).toBeUndefined();
+    const fresh = /X-Bootstrap-Token: ([0-9a-f]{64})/.exec(installCommand)?.[1] ?? "";
+    expect((await peekBootstrapToken(fresh))?.hostId ?? (await peekBootstrapToken(fresh))).toBeTruthy();
   });
 
   it("deletes only in scope; a deleted host is then 404", async () => {
