@@ -33,7 +33,8 @@ describe("jobs without Redis", () => {
     });
     expect(run.triggeredBy).toBe("manual");
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
-    expect(run.result).toMatchObject({ sessions: expiredIds.length });
+    // Other files share the database and may leave ended sessions of their own: at least ours went.
+    expect((run.result as { sessions: number }).sessions).toBeGreaterThanOrEqual(expiredIds.length);
     expect(await countSessions(expiredIds)).toBe(0);
     expect(await countSessions(liveIds)).toBe(liveIds.length);
   });
