@@ -34,7 +34,22 @@ export type AuditAction =
   | "role.deleted"
   | "host.created"
   | "host.deleted"
-  | "host.credentials_regenerated";
+  | "host.credentials_regenerated"
+  | "alert.acknowledged"
+  | "alert.resolved"
+  | "alert.assigned"
+  | "alert_settings.updated"
+  | "channel.created"
+  | "channel.updated"
+  | "channel.deleted"
+  | "channel.tested"
+  | "rule.created"
+  | "rule.updated"
+  | "rule.deleted"
+  | "job.run_now"
+  | "job.paused"
+  | "job.resumed"
+  | "job.failed_retried";
 
 export type AuditEvent = {
   action: AuditAction;

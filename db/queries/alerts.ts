@@ -13,6 +13,7 @@ import {
   users,
 } from "@/db/schema";
 import type { AlertSeverity, AlertStatus, HostStatus } from "@/db/schema/enums";
+import { type AlertVisibility, visibleAlerts } from "./alert-visibility";
 
 export type NewAlertRow = {
   type: string;
@@ -143,6 +144,7 @@ export type AlertListFilter = {
   status?: AlertStatus;
   hostId?: string;
   hostGroupId?: string;
+  visibility?: AlertVisibility;
   limit: number;
   offset: number;
 };
@@ -168,6 +170,7 @@ export async function listAlerts(
             .where(eq(hostGroupMemberships.hostGroupId, filter.hostGroupId)),
         )
       : undefined,
+    visibleAlerts(filter.visibility),
   );
   const rows = await db
     .select({
@@ -193,8 +196,15 @@ export async function listAlerts(
   };
 }
 
-export async function getAlertById(id: string, db: Executor = getDb()): Promise<Alert | undefined> {
-  const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
+export async function getAlertById(
+  id: string,
+  visibility?: AlertVisibility,
+  db: Executor = getDb(),
+): Promise<Alert | undefined> {
+  const [row] = await db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.id, id), visibleAlerts(visibility)));
   return row;
 }
 
@@ -255,11 +265,14 @@ export async function listAlertComments(
 }
 
 /** Open and acknowledged alerts, for the navigation badge. */
-export async function countUnresolvedAlerts(db: Executor = getDb()): Promise<number> {
+export async function countUnresolvedAlerts(
+  visibility?: AlertVisibility,
+  db: Executor = getDb(),
+): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int`.mapWith(Number) })
     .from(alerts)
-    .where(ne(alerts.status, "resolved"));
+    .where(and(ne(alerts.status, "resolved"), visibleAlerts(visibility)));
   return row?.count ?? 0;
 }
 

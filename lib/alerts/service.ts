@@ -2,6 +2,7 @@
 // (null for the system or an API token without a user) and record it, nothing more.
 
 import { z } from "zod";
+import type { AlertVisibility } from "@/db/queries/alert-visibility";
 import {
   type AlertListRow,
   acknowledgeAlertsByIds,
@@ -18,7 +19,13 @@ import { type ListAlertsInput, listAlertsSchema } from "./types";
 
 export type AlertPage = { rows: AlertListRow[]; total: number; page: number; pageSize: number };
 
-export async function listAlerts(input: ListAlertsInput = {}): Promise<AlertPage> {
+export type { AlertVisibility };
+
+/** `visibility` limits the alerts to a user's host scope; absent, every alert (the system). */
+export async function listAlerts(
+  input: ListAlertsInput = {},
+  visibility?: AlertVisibility,
+): Promise<AlertPage> {
   const filter = listAlertsSchema.parse(input);
   const { rows, total } = await listAlertRows({
     type: filter.type,
@@ -26,6 +33,7 @@ export async function listAlerts(input: ListAlertsInput = {}): Promise<AlertPage
     status: filter.status,
     hostId: filter.hostId,
     hostGroupId: filter.hostGroupId,
+    visibility,
     limit: filter.pageSize,
     offset: (filter.page - 1) * filter.pageSize,
   });
@@ -34,8 +42,8 @@ export async function listAlerts(input: ListAlertsInput = {}): Promise<AlertPage
 
 export type AlertDetail = Alert & { comments: Array<AlertComment & { username: string | null }> };
 
-export async function getAlert(id: string): Promise<AlertDetail | null> {
-  const alert = await getAlertById(z.uuid().parse(id));
+export async function getAlert(id: string, visibility?: AlertVisibility): Promise<AlertDetail | null> {
+  const alert = await getAlertById(z.uuid().parse(id), visibility);
   if (!alert) return null;
   return { ...alert, comments: await listAlertComments(alert.id) };
 }
@@ -79,6 +87,6 @@ export async function commentOnAlert(
 }
 
 /** For the navigation badge. */
-export function countOpenAlerts(): Promise<number> {
-  return countUnresolvedAlerts();
+export function countOpenAlerts(visibility?: AlertVisibility): Promise<number> {
+  return countUnresolvedAlerts(visibility);
 }

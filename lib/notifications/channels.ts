@@ -58,6 +58,43 @@ export function maskSecret(value: string): string {
   return value.length >= 16 ? `••••••••${value.slice(-4)}` : "••••••••";
 }
 
+/**
+ * A webhook's URL is its credential (whoever knows it can post), and an ntfy or Gotify server URL
+ * may carry one (user:password@, ?auth=): shown masked like a secret. A plain server URL stays
+ * readable.
+ */
+function maskConfig(type: ChannelType, config: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...config };
+  if (type === "webhook" && typeof out.url === "string") out.url = maskSecret(out.url);
+  if (typeof out.serverUrl === "string" && carriesCredentials(out.serverUrl)) {
+    out.serverUrl = maskSecret(out.serverUrl);
+  }
+  return out;
+}
+
+function carriesCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "";
+  } catch {
+    return true;
+  }
+}
+
+/** A URL field left empty, or sent back as its mask, keeps the stored URL. */
+function keepingUrls(
+  changes: Record<string, unknown>,
+  existing: Record<string, unknown>,
+  type: ChannelType,
+): Record<string, unknown> {
+  const masked = maskConfig(type, existing);
+  return Object.fromEntries(
+    Object.entries(changes).filter(
+      ([key, value]) => !((key === "url" || key === "serverUrl") && (value === "" || value === masked[key])),
+    ),
+  );
+}
+
 function readSecrets(row: NotificationChannel): Record<string, string> {
   if (!row.secretEncrypted) return {};
   return JSON.parse(decryptSecret(row.secretEncrypted)) as Record<string, string>;
@@ -73,7 +110,8 @@ function writeSecrets(secrets: Record<string, unknown>): string | null {
 function toView(row: NotificationChannel): ChannelView {
   const secrets = Object.fromEntries(Object.entries(readSecrets(row)).map(([k, v]) => [k, maskSecret(v)]));
   const { secretEncrypted: _hidden, ...rest } = row;
-  return { ...rest, type: row.type as ChannelType, secrets };
+  const type = row.type as ChannelType;
+  return { ...rest, type, config: maskConfig(type, row.config), secrets };
 }
 
 /** The channel with decrypted secrets, for sending only. */
@@ -127,7 +165,10 @@ export async function updateChannel(
     if (value === null) delete secrets[key];
     else if (value !== "") secrets[key] = value;
   }
-  const config = channelSchemas[type].config.parse({ ...existing.config, ...(parsed.config ?? {}) });
+  const config = channelSchemas[type].config.parse({
+    ...existing.config,
+    ...keepingUrls(parsed.config ?? {}, existing.config, type),
+  });
   const validSecrets = channelSchemas[type].secrets.parse(secrets);
   const row = await q.updateChannel(existing.id, {
     name: parsed.name,
