@@ -32,6 +32,8 @@ export type TestOidcProviderOptions = {
   clientId?: string;
   clientSecret?: string;
   accounts?: TestAccountClaims[];
+  /** Accounts made up on first use from the login name (for a long-running provider). */
+  accountFor?: (login: string) => TestAccountClaims | undefined;
 };
 
 function readBody(req: IncomingMessage): Promise<URLSearchParams> {
@@ -113,6 +115,8 @@ export async function startOidcProvider(options: TestOidcProviderOptions): Promi
   async function handleLogin(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     const form = await readBody(req);
     const login = form.get("login")?.trim() ?? "";
+    const made = accounts.has(login) ? undefined : options.accountFor?.(login);
+    if (made) accounts.set(login, { ...made, sub: login });
     if (!accounts.has(login)) return loginPage(res, uid, `No account named ${login}`);
     const details = await provider.interactionDetails(req, res);
     // Consent is implied: the grant covers every scope the client asked for.
