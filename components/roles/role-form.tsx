@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { HostGroupPicker } from "@/components/users/host-group-picker";
 import type { HostGroupOption } from "@/components/users/types";
+import { useFormSubmit } from "@/components/users/use-form-submit";
 import type { PermissionOption, RoleRow } from "./types";
 
 type Props = {
@@ -24,11 +25,12 @@ type Props = {
 
 export function RoleForm({ role, permissions, hostGroups, onDone }: Props) {
   const [state, formAction, pending] = useActionState(role ? updateRoleAction : createRoleAction, null);
+  const onSubmit = useFormSubmit(formAction);
   useResultToast(state, (data) => (role ? `Saved role ${data.name}.` : `Created role ${data.name}.`), onDone);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (
-    <form action={formAction} className="grid gap-4" data-testid="role-form" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" data-testid="role-form" noValidate>
       {role ? <input type="hidden" name="roleId" value={role.id} /> : null}
       <FormField id="role-name" label="Name" errors={errors.name}>
         <Input

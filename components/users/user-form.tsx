@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { HostGroupPicker } from "./host-group-picker";
 import type { HostGroupOption, RoleOption, UserRow } from "./types";
+import { useFormSubmit } from "./use-form-submit";
 
 type Props = {
   user?: UserRow;
@@ -26,6 +27,7 @@ type Props = {
 /** Create (no `user`) or edit form; lives inside a dialog and closes it on success. */
 export function UserForm({ user, roles, hostGroups, passwordRules, isSelf = false, onDone }: Props) {
   const [state, formAction, pending] = useActionState(user ? updateUserAction : createUserAction, null);
+  const onSubmit = useFormSubmit(formAction);
   useResultToast(state, (data) => (user ? `Saved ${data.username}.` : `Created ${data.username}.`), onDone);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const text = (id: string, label: string, value: string | null | undefined, type = "text") => (
@@ -42,7 +44,7 @@ export function UserForm({ user, roles, hostGroups, passwordRules, isSelf = fals
   );
 
   return (
-    <form action={formAction} className="grid gap-4" data-testid="user-form" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" data-testid="user-form" noValidate>
       {user ? <input type="hidden" name="userId" value={user.id} /> : text("username", "Username", "")}
       {text("email", "Email", user?.email, "email")}
       <div className="grid gap-4 sm:grid-cols-2">

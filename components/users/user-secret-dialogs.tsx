@@ -17,15 +17,17 @@ import {
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { UserRow } from "./types";
+import { useFormSubmit } from "./use-form-submit";
 
 type DialogProps = { user: UserRow; open: boolean; onOpenChange: (open: boolean) => void };
 
 function ResetPasswordForm({ user, rules, onDone }: { user: UserRow; rules: string[]; onDone: () => void }) {
   const [state, formAction, pending] = useActionState(resetPasswordAction, null);
+  const onSubmit = useFormSubmit(formAction);
   useResultToast(state, `New password set for ${user.username}; their sessions were signed out.`, onDone);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       <FormField
         id="reset-password"
@@ -69,11 +71,12 @@ export function ResetPasswordDialog({ user, open, onOpenChange, rules }: DialogP
 
 function DeleteForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const [state, formAction, pending] = useActionState(deleteUserAction, null);
+  const onSubmit = useFormSubmit(formAction);
   const [typed, setTyped] = useState("");
   useResultToast(state, `Deleted ${user.username}.`, onDone);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       <FormField id="delete-confirm" label={`Type ${user.username} to confirm`} errors={errors.confirm}>
         <Input
