@@ -3,34 +3,28 @@
 import { ShieldCheck, X } from "lucide-react";
 import { useActionState, useEffect, useState, useTransition } from "react";
 
-import {
-  beginTfaEnrolmentAction,
-  cancelTfaEnrolmentAction,
-  confirmTfaEnrolmentAction,
-} from "@/app/(app)/profile/actions";
+import { beginTfaEnrolmentAction, cancelTfaEnrolmentAction } from "@/app/(app)/profile/actions";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { EnrolmentView } from "@/lib/profile/tfa-enrolment";
-import { useResultToast } from "./use-result-toast";
+import { type FormSlot, fieldErrorsOf } from "./form-slot";
 
 export function TfaEnrol({
   pendingView,
-  onCodes,
+  confirm,
 }: {
   pendingView: EnrolmentView | null;
-  onCodes: (codes: string[]) => void;
+  confirm: FormSlot<{ backupCodes: string[] }>;
 }) {
   const [view, setView] = useState(pendingView);
   const [begun, begin, starting] = useActionState(beginTfaEnrolmentAction, null);
-  const [confirmed, confirm, confirming] = useActionState(confirmTfaEnrolmentAction, null);
   const [cancelling, startCancel] = useTransition();
   useEffect(() => {
     if (begun?.ok) setView(begun.data);
     else if (begun) setView(null);
   }, [begun]);
-  useResultToast(confirmed, "Two-factor authentication is on.", (data) => onCodes(data.backupCodes));
-  const errors = confirmed && !confirmed.ok ? (confirmed.fieldErrors ?? {}) : {};
+  const errors = fieldErrorsOf(confirm.result);
 
   function cancel() {
     startCancel(async () => {
@@ -77,7 +71,7 @@ export function TfaEnrol({
           </li>
           <li>Enter the six-digit code the app shows.</li>
         </ol>
-        <form action={confirm} className="flex flex-wrap items-end gap-2" noValidate>
+        <form action={confirm.action} className="flex flex-wrap items-end gap-2" noValidate>
           <FormField id="tfa-code" label="Code from the app" errors={errors.code} className="w-48">
             <Input
               id="tfa-code"
@@ -90,8 +84,8 @@ export function TfaEnrol({
               {...fieldAria("tfa-code", errors.code)}
             />
           </FormField>
-          <Button type="submit" disabled={confirming} data-testid="tfa-confirm">
-            {confirming ? "Checking…" : "Turn on"}
+          <Button type="submit" disabled={confirm.pending} data-testid="tfa-confirm">
+            {confirm.pending ? "Checking…" : "Turn on"}
           </Button>
           <Button
             type="button"

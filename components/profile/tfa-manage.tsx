@@ -3,29 +3,33 @@
 import { RefreshCw, ShieldOff } from "lucide-react";
 import { useActionState, useState } from "react";
 
-import { disableTfaAction, regenerateBackupCodesAction } from "@/app/(app)/profile/actions";
+import { regenerateBackupCodesAction } from "@/app/(app)/profile/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { CodeDialog } from "./code-dialog";
+import { type FormSlot, fieldErrorsOf } from "./form-slot";
 import { useResultToast } from "./use-result-toast";
 
-type Props = { unusedBackupCodes: number; hasPassword: boolean; onCodes: (codes: string[]) => void };
+type Props = {
+  unusedBackupCodes: number;
+  hasPassword: boolean;
+  onCodes: (codes: string[]) => void;
+  disable: FormSlot<null>;
+};
 
-export function TfaManage({ unusedBackupCodes, hasPassword, onCodes }: Props) {
+export function TfaManage({ unusedBackupCodes, hasPassword, onCodes, disable }: Props) {
   const [regenOpen, setRegenOpen] = useState(false);
   const [disableOpen, setDisableOpen] = useState(false);
   const [usePassword, setUsePassword] = useState(false);
   const [regenerated, regenerate, regenerating] = useActionState(regenerateBackupCodesAction, null);
-  const [disabled, disable, disabling] = useActionState(disableTfaAction, null);
   useResultToast(regenerated, "New backup codes issued; the old ones no longer work.", (data) => {
     setRegenOpen(false);
     onCodes(data.backupCodes);
   });
-  useResultToast(disabled, "Two-factor authentication is off.", () => setDisableOpen(false));
-  const regenErrors = regenerated && !regenerated.ok ? (regenerated.fieldErrors ?? {}) : {};
-  const disableErrors = disabled && !disabled.ok ? (disabled.fieldErrors ?? {}) : {};
+  const regenErrors = fieldErrorsOf(regenerated);
+  const disableErrors = fieldErrorsOf(disable.result);
   const low = unusedBackupCodes <= 3;
 
   return (
@@ -80,8 +84,8 @@ export function TfaManage({ unusedBackupCodes, hasPassword, onCodes }: Props) {
           }
           title="Turn off two-factor authentication?"
           description="Your account will be protected by your password alone. Backup codes and remembered devices are deleted."
-          action={disable}
-          pending={disabling}
+          action={disable.action}
+          pending={disable.pending}
           submitLabel="Turn off"
           destructive
           testId="tfa-disable"
