@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { ADMIN_STATE } from "./tests/e2e/support/accounts";
 
 const port = 3210;
+const oidcPort = 3299;
+const oidcClientSecret = "patchmon-e2e-client-secret";
 /** A second server on PostgreSQL for the agent install test, whose CLI must share the database. */
 export const agentServerPort = 3211;
 const agentDatabaseUrl = process.env.E2E_AGENT_DATABASE_URL;
@@ -50,6 +52,14 @@ export default defineConfig({
   ],
   // Does not build: `npm run build` first (tests/run-all.sh does).
   webServer: [
+    // A real OIDC provider for the SSO specs (tests/e2e/oidc.spec.ts); started before the app.
+    {
+      command: "npx tsx tests/support/oidc-provider-server.ts",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { OIDC_TEST_PORT: String(oidcPort), OIDC_TEST_CLIENT_SECRET: oidcClientSecret },
+    },
     {
       command: `node dist/cli.mjs preflight && npx next start -p ${port}`,
       url: `${baseURL}/health`,
@@ -59,6 +69,13 @@ export default defineConfig({
         PATCHMON_DATA_DIR: process.env.E2E_DATA_DIR ?? "./data/e2e",
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_TRUST_HOST: "true",
+        OIDC_ENABLED: "true",
+        OIDC_ISSUER_URL: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: "patchmon-e2e",
+        OIDC_CLIENT_SECRET: oidcClientSecret,
+        OIDC_BUTTON_TEXT: "Sign in with the test IdP",
+        OIDC_ADMIN_GROUP: "PatchMon Admins",
+        OIDC_USER_GROUP: "PatchMon Users",
         // Zero-config by default (embedded PGlite, jobs in the web process), whatever the shell exports
         // for the integration tests; empty values count as unset.
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
