@@ -1,4 +1,13 @@
-import { LayoutDashboard, type LucideIcon, ScrollText, ShieldCheck, Users } from "lucide-react";
+import {
+  Bell,
+  BellRing,
+  LayoutDashboard,
+  type LucideIcon,
+  ScrollText,
+  ShieldCheck,
+  Timer,
+  Users,
+} from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -6,14 +15,27 @@ export interface NavItem {
   icon: LucideIcon;
   /** Shown only to users holding this permission; omit for pages everyone may see. */
   permission?: string;
+  /** A count shown beside the label, supplied by the layout (see NavBadges in sidebar-nav.tsx). */
+  badge?: NavBadgeKey;
 }
+
+export type NavBadgeKey = "openAlerts";
+export type NavBadgeCounts = Partial<Record<NavBadgeKey, number>>;
 
 /** Sidebar order. Add a page with one line; list only pages that exist. */
 export const navItems: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/alerts", label: "Alerts", icon: Bell, permission: "can_view_hosts", badge: "openAlerts" },
   { href: "/users", label: "Users", icon: Users, permission: "can_view_users" },
   { href: "/roles", label: "Roles", icon: ShieldCheck, permission: "can_manage_users" },
   { href: "/audit", label: "Audit log", icon: ScrollText, permission: "can_manage_users" },
+  { href: "/automation", label: "Automation", icon: Timer, permission: "can_manage_settings" },
+  {
+    href: "/settings/notifications",
+    label: "Notifications",
+    icon: BellRing,
+    permission: "can_manage_settings",
+  },
 ];
 
 export function visibleNavItems(permissions: readonly string[] = []): NavItem[] {

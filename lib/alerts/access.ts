@@ -5,12 +5,15 @@
 
 import { z } from "zod";
 import { listVisibleAlertIds } from "@/db/queries/alert-visibility";
+import { listHostGroupOptions } from "@/db/queries/roles";
 import { getAdminUser } from "@/db/queries/user-admin";
 import type { AlertComment } from "@/db/schema";
 import { type AuditEvent, audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission, hasPermission } from "@/lib/auth/guard";
 import { NotFoundError, ServiceError } from "@/lib/errors";
+import { listHostsFor } from "@/lib/hosts/service";
+import { listUsers } from "@/lib/users/service";
 import {
   type AlertDetail,
   type AlertPage,
@@ -156,4 +159,32 @@ export async function updateAlertSettingsFor(
     details: { enabled: input.enabled, severity: input.severity, thresholds: input.thresholds ?? {} },
   });
   return result;
+}
+
+export type Choice = { id: string; name: string };
+
+/** The hosts (first 100 by name) and host groups the actor may filter alerts by: its scope only. */
+export async function listAlertFilterChoicesFor(
+  actor: Actor,
+): Promise<{ hosts: Choice[]; groups: Choice[] }> {
+  assertPermission(actor, "can_view_hosts");
+  const [hosts, groups] = await Promise.all([
+    listHostsFor(actor, { sort: "name", pageSize: 100 }),
+    listHostGroupOptions(),
+  ]);
+  const scope = actor.hostGroupScope === null ? null : new Set(actor.hostGroupScope);
+  return {
+    hosts: hosts.hosts.map((host) => ({ id: host.id, name: host.friendlyName })),
+    groups: scope ? groups.filter((group) => scope.has(group.id)) : groups,
+  };
+}
+
+/** Who an alert can be assigned to: active users for those who may see users, else oneself. */
+export async function listAssigneeChoicesFor(actor: Actor): Promise<Choice[]> {
+  assertPermission(actor, "can_manage_hosts");
+  const self = { id: actor.userId, name: actor.username };
+  if (!hasPermission(actor, "can_view_users")) return [self];
+  const page = await listUsers(actor, { status: "active", pageSize: 100 });
+  const others = page.rows.filter((user) => user.id !== actor.userId);
+  return [self, ...others.map((user) => ({ id: user.id, name: user.username }))];
 }

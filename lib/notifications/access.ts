@@ -1,6 +1,7 @@
 // Notification channels, rules, "send test" and the delivery log as the settings pages use them:
 // all of it needs can_manage_settings, every change is audited, and channels leave here masked.
 
+import { listHostGroupOptions } from "@/db/queries/roles";
 import type { NotificationRule } from "@/db/schema";
 import { type AuditEvent, audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
@@ -208,4 +209,12 @@ export async function listDeliveriesFor(actor: Actor, input: unknown = {}) {
       error: row.error?.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, (url) => maskSecret(url)) ?? null,
     })),
   };
+}
+
+/** Host groups a rule can name (the actor's scope, if it has one). */
+export async function listRuleHostGroupChoicesFor(actor: Actor): Promise<{ id: string; name: string }[]> {
+  settingsAdmin(actor);
+  const groups = await listHostGroupOptions();
+  const scope = actor.hostGroupScope === null ? null : new Set(actor.hostGroupScope);
+  return scope ? groups.filter((group) => scope.has(group.id)) : groups;
 }
