@@ -3,7 +3,7 @@
 // device; and a session ended from another browser.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { ADMIN_STATE } from "./support/accounts";
+import { ADMIN, ADMIN_STATE } from "./support/accounts";
 import { createUser, signIn, signOut } from "./support/session";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -120,4 +120,41 @@ test("a session signed out from the profile page is signed out on its next reque
   await page.goto("/profile");
   await expect(page.getByTestId("page-heading")).toHaveText("Profile");
   await otherContext.close();
+});
+
+test("account details keep a refused email, the theme applies on save, and the password changes", async ({
+  page,
+  browser,
+}) => {
+  const user = await newUser(browser);
+  await signIn(page, user.username, user.password);
+  await page.goto("/profile");
+
+  await page.getByTestId("account-first-name").fill("Grace");
+  await page.getByTestId("account-email").fill(ADMIN.email.toUpperCase());
+  await page.getByTestId("account-save").click();
+  await expect(page.getByTestId("email-error")).toContainText("already used");
+  await expect(page.getByTestId("account-email")).toHaveValue(ADMIN.email.toUpperCase());
+
+  await page.getByTestId("account-email").fill(`grace-${user.username}@example.com`);
+  await page.getByTestId("account-theme").click();
+  await page.getByTestId("account-theme-dark").click();
+  await page.getByTestId("account-save").click();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(page.getByTestId("account-first-name")).toHaveValue("Grace");
+
+  await page.goto("/profile?tab=password");
+  await expect(page.getByTestId("password-rules")).toBeVisible();
+  const next = "Changed-Passw0rd!";
+  await page.getByTestId("password-current").fill("Not-My-Passw0rd!");
+  await page.getByTestId("password-new").fill(next);
+  await page.getByTestId("password-confirm").fill(next);
+  await page.getByTestId("password-submit").click();
+  await expect(page.getByTestId("currentPassword-error")).toContainText("not correct");
+  await page.getByTestId("password-current").fill(user.password);
+  await page.getByTestId("password-submit").click();
+  await expect(page.getByTestId("password-new")).toHaveValue("");
+  await signOut(page);
+  await signIn(page, user.username, next);
 });
