@@ -107,8 +107,19 @@ function writeSecrets(secrets: Record<string, unknown>): string | null {
   return Object.keys(present).length > 0 ? encryptSecret(JSON.stringify(present)) : null;
 }
 
+/** For display only: secrets stored under another encryption key must not break the whole list. */
+function readSecretsForView(row: NotificationChannel): Record<string, string> {
+  try {
+    return readSecrets(row);
+  } catch {
+    return {};
+  }
+}
+
 function toView(row: NotificationChannel): ChannelView {
-  const secrets = Object.fromEntries(Object.entries(readSecrets(row)).map(([k, v]) => [k, maskSecret(v)]));
+  const secrets = Object.fromEntries(
+    Object.entries(readSecretsForView(row)).map(([k, v]) => [k, maskSecret(v)]),
+  );
   const { secretEncrypted: _hidden, ...rest } = row;
   const type = row.type as ChannelType;
   return { ...rest, type, config: maskConfig(type, row.config), secrets };
