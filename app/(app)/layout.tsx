@@ -6,6 +6,7 @@ import { AppSidebar } from "@/components/shell/app-sidebar";
 import { NavBadges } from "@/components/shell/sidebar-nav";
 import { SidebarProvider } from "@/components/shell/sidebar-provider";
 import { SIDEBAR_COOKIE } from "@/components/shell/sidebar-state";
+import { ThemeSync } from "@/components/shell/theme-sync";
 import { UserMenu } from "@/components/shell/user-menu";
 import { countOpenAlertsFor } from "@/lib/alerts/access";
 import { hasPermission, requireUser } from "@/lib/auth/guard";
@@ -23,6 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <SidebarProvider defaultOpen={sidebarOpen}>
       <NavBadges counts={{ openAlerts }}>
+        <ThemeSync preference={actor.themePreference} />
         <a
           href="#main-content"
           data-testid="skip-link"
