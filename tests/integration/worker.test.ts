@@ -54,7 +54,8 @@ describe.skipIf(!redisUrl || !testDatabaseUrl())("worker with Redis", () => {
       30_000,
     );
     expect(run.triggeredBy).toBe("manual");
-    expect(run.result).toMatchObject({ sessions: expiredIds.length });
+    // Other files share the database and may leave ended sessions of their own: at least ours went.
+    expect((run.result as { sessions: number }).sessions).toBeGreaterThanOrEqual(expiredIds.length);
     expect(await countSessions(expiredIds)).toBe(0);
     expect(await countSessions(liveIds)).toBe(liveIds.length);
     expect(output).toMatch(/job session-cleanup succeeded/);
