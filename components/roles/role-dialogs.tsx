@@ -1,10 +1,9 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 
 import { deleteRoleAction } from "@/app/(app)/roles/actions";
-import { useResultToast } from "@/components/profile/use-result-toast";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -25,6 +24,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import type { HostGroupOption } from "@/components/users/types";
+import { useRemovalAction } from "@/components/users/use-removal-action";
 import { RoleForm } from "./role-form";
 import type { PermissionOption, RoleRow } from "./types";
 
@@ -58,11 +58,10 @@ export function RoleFormDialog({ role, ...props }: FormProps & { role?: RoleRow 
   );
 }
 
-function DeleteRoleForm({ role, onDone }: { role: RoleRow; onDone: () => void }) {
-  const [state, formAction, pending] = useActionState(deleteRoleAction, null);
-  useResultToast(state, `Deleted role ${role.name}.`, onDone);
+function DeleteRoleForm({ role }: { role: RoleRow }) {
+  const { pending, onSubmit } = useRemovalAction(deleteRoleAction, `Deleted role ${role.name}.`);
   return (
-    <form action={formAction}>
+    <form onSubmit={onSubmit}>
       <input type="hidden" name="roleId" value={role.id} />
       <AlertDialogFooter>
         <AlertDialogCancel type="button">Cancel</AlertDialogCancel>
@@ -96,7 +95,7 @@ export function DeleteRoleButton({ role }: { role: RoleRow }) {
           <AlertDialogTitle>Delete role {role.name}?</AlertDialogTitle>
           <AlertDialogDescription>No user holds it; it is removed for good.</AlertDialogDescription>
         </AlertDialogHeader>
-        <DeleteRoleForm role={role} onDone={() => setOpen(false)} />
+        <DeleteRoleForm role={role} />
       </AlertDialogContent>
     </AlertDialog>
   );

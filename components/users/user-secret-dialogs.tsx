@@ -18,6 +18,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { UserRow } from "./types";
 import { useFormSubmit } from "./use-form-submit";
+import { useRemovalAction } from "./use-removal-action";
 
 type DialogProps = { user: UserRow; open: boolean; onOpenChange: (open: boolean) => void };
 
@@ -69,11 +70,9 @@ export function ResetPasswordDialog({ user, open, onOpenChange, rules }: DialogP
   );
 }
 
-function DeleteForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
-  const [state, formAction, pending] = useActionState(deleteUserAction, null);
-  const onSubmit = useFormSubmit(formAction);
+function DeleteForm({ user }: { user: UserRow }) {
+  const { state, pending, onSubmit } = useRemovalAction(deleteUserAction, `Deleted ${user.username}.`);
   const [typed, setTyped] = useState("");
-  useResultToast(state, `Deleted ${user.username}.`, onDone);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
@@ -116,7 +115,7 @@ export function DeleteUserDialog({ user, open, onOpenChange }: DialogProps) {
             The account, its sessions and two-factor data are removed for good. Audit entries stay.
           </DialogDescription>
         </DialogHeader>
-        <DeleteForm user={user} onDone={() => onOpenChange(false)} />
+        <DeleteForm user={user} />
       </DialogContent>
     </Dialog>
   );
