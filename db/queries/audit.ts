@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { auditLog, type NewAuditLogEntry } from "@/db/schema";
 
@@ -32,10 +32,12 @@ export async function listAuditEntries(
   if (filter.to) conditions.push(lte(auditLog.createdAt, filter.to));
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // details holds names (the user a change was about), so searching a username finds it.
     const match = or(
       ilike(auditLog.actorLabel, pattern),
       ilike(auditLog.action, pattern),
       ilike(auditLog.targetId, pattern),
+      sql`${auditLog.details}::text ilike ${pattern}`,
     );
     if (match) conditions.push(match);
   }
