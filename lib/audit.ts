@@ -35,6 +35,13 @@ export type AuditAction =
   | "host.created"
   | "host.deleted"
   | "host.credentials_regenerated"
+  | "host.notes_updated"
+  | "host.auto_update_changed"
+  | "host.report_requested"
+  | "host.install_command_issued"
+  | "host_group.created"
+  | "host_group.updated"
+  | "host_group.deleted"
   | "alert.acknowledged"
   | "alert.resolved"
   | "alert.assigned"
@@ -49,7 +56,13 @@ export type AuditAction =
   | "job.run_now"
   | "job.paused"
   | "job.resumed"
-  | "job.failed_retried";
+  | "job.failed_retried"
+  | "settings.updated"
+  | "enrolment_token.created"
+  | "enrolment_token.updated"
+  | "enrolment_token.disabled"
+  | "enrolment_token.deleted"
+  | "branding.updated";
 
 export type AuditEvent = {
   action: AuditAction;

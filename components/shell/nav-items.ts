@@ -1,6 +1,7 @@
 import {
   Bell,
   BellRing,
+  FolderTree,
   LayoutDashboard,
   type LucideIcon,
   ScrollText,
@@ -26,6 +27,7 @@ export type NavBadgeCounts = Partial<Record<NavBadgeKey, number>>;
 export const navItems: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
   { href: "/alerts", label: "Alerts", icon: Bell, permission: "can_view_hosts", badge: "openAlerts" },
+  { href: "/host-groups", label: "Host groups", icon: FolderTree, permission: "can_view_hosts" },
   { href: "/users", label: "Users", icon: Users, permission: "can_view_users" },
   { href: "/roles", label: "Roles", icon: ShieldCheck, permission: "can_manage_users" },
   { href: "/audit", label: "Audit log", icon: ScrollText, permission: "can_manage_users" },
