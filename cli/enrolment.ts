@@ -4,7 +4,8 @@ import { createEnrolmentToken, listEnrolmentTokens, setEnrolmentTokenActive } fr
 import { ensureHostGroups } from "@/db/queries/hosts";
 import { getSettings } from "@/db/queries/settings";
 import { generateEnrolmentKey, generateSecret, hashSecret } from "@/lib/agent/credentials";
-import { resolveServerUrl } from "@/lib/agent/install-script";
+import { enrolmentCommands } from "@/lib/agent/enrolment-commands";
+import { curlFlags, resolveServerUrl } from "@/lib/agent/install-script";
 import { isValidIpRange } from "@/lib/api/ip-allow-list";
 import { parseDuration } from "@/lib/config/parsers";
 import { CliError } from "./prompt";
@@ -64,7 +65,13 @@ export async function enrolmentCreate(options: {
     expiresAt,
     groupIds: await ensureHostGroups(input.groups),
   });
-  const serverUrl = resolveServerUrl(await getSettings());
+  const settings = await getSettings();
+  const commands = enrolmentCommands({
+    serverUrl: resolveServerUrl(settings),
+    curlFlags: curlFlags(settings),
+    tokenKey: token.tokenKey,
+    secret,
+  });
   console.log(`Created enrolment token "${token.name}".`);
   console.log(`Key:    ${token.tokenKey}`);
   console.log(`Secret: ${secret}`);
@@ -74,12 +81,10 @@ export async function enrolmentCreate(options: {
       `expires: ${token.expiresAt?.toISOString() ?? "never"}.`,
   );
   console.log("");
-  console.log("Enrol a host (as root):");
-  console.log(
-    `  curl -s -X POST ${serverUrl}/api/v1/auto-enrollment/enroll -H "Content-Type: application/json" ` +
-      `-H "X-Auto-Enrollment-Key: ${token.tokenKey}" -H "X-Auto-Enrollment-Secret: <secret>" ` +
-      `-d '{"friendly_name":"'"$(hostname)"'","machine_id":"'"$(cat /etc/machine-id)"'"}'`,
-  );
+  console.log("Enrol every running LXC container of a Proxmox node (as root on the node):");
+  console.log(`  ${commands.proxmox}`);
+  console.log("Enrol this host and install the agent (as root):");
+  console.log(`  ${commands.direct}`);
 }
 
 export async function enrolmentList(json: boolean): Promise<void> {

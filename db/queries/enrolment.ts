@@ -46,7 +46,12 @@ export async function createEnrolmentToken(
   return token;
 }
 
-export type EnrolmentTokenListRow = PublicEnrolmentToken & { groups: string[]; enrolledHosts: number };
+export type EnrolmentTokenListRow = PublicEnrolmentToken & {
+  groups: string[];
+  enrolledHosts: number;
+  /** Enrolments in the rolling 24 hours the daily limit counts. */
+  usedToday: number;
+};
 
 export async function listEnrolmentTokens(db: Executor = getDb()): Promise<EnrolmentTokenListRow[]> {
   return db
@@ -59,6 +64,8 @@ export async function listEnrolmentTokens(db: Executor = getDb()): Promise<Enrol
         where t.token_id = "enrolment_tokens"."id" order by g.name), '{}')`,
       enrolledHosts: sql<number>`(select count(*)::int from enrolments e
         where e.token_id = "enrolment_tokens"."id")`,
+      usedToday: sql<number>`(select count(*)::int from enrolments e
+        where e.token_id = "enrolment_tokens"."id" and e.created_at > now() - interval '24 hours')`,
     })
     .from(enrolmentTokens)
     .orderBy(asc(enrolmentTokens.createdAt), asc(enrolmentTokens.id));
@@ -137,4 +144,30 @@ export async function getEnrolmentTokenGroupIds(tokenId: string, db: Executor = 
     .from(enrolmentTokenHostGroups)
     .where(eq(enrolmentTokenHostGroups.tokenId, tokenId));
   return rows.map((row) => row.id);
+}
+
+/** Enables or disables a token by id; the token (without its hash), or undefined when there is none. */
+export async function setEnrolmentTokenActiveById(
+  id: string,
+  isActive: boolean,
+  db: Executor = getDb(),
+): Promise<PublicEnrolmentToken | undefined> {
+  const [row] = await db
+    .update(enrolmentTokens)
+    .set({ isActive })
+    .where(eq(enrolmentTokens.id, id))
+    .returning(publicTokenColumns);
+  return row;
+}
+
+/** Deletes a token (its enrolment log goes with it; hosts it enrolled stay). Undefined when there is none. */
+export async function deleteEnrolmentToken(
+  id: string,
+  db: Executor = getDb(),
+): Promise<PublicEnrolmentToken | undefined> {
+  const [row] = await db
+    .delete(enrolmentTokens)
+    .where(eq(enrolmentTokens.id, id))
+    .returning(publicTokenColumns);
+  return row;
 }
