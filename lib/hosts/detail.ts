@@ -5,7 +5,6 @@ import { z } from "zod";
 import { queueAgentCommand } from "@/db/queries/agent";
 import {
   getHostFactsInScope,
-  type HostFacts,
   listHostPackagesPage,
   listHostReportsPage,
   listHostRepositories,
@@ -23,7 +22,16 @@ import { assertPermission } from "@/lib/auth/guard";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { getHostFor, type RequestMeta } from "./service";
 
-export type { HostFacts };
+export type {
+  HostCommandRow,
+  HostFacts,
+  HostPackageRow,
+  HostReportRow,
+  HostRepositoryRow,
+  PackageFilter,
+} from "@/db/queries/host-detail";
+export type { PublicHost } from "@/db/queries/hosts";
+export type { HostStatus, ReportStatus } from "@/db/schema";
 
 export const NOTES_MAX_LENGTH = 10_000;
 export const HOST_PACKAGES_PAGE_SIZE = 50;
