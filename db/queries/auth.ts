@@ -1,7 +1,7 @@
 // Statements of the sign-in path. The credential columns read here never leave lib/auth.
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "@/db/client";
-import { roles, sessions, users } from "@/db/schema";
+import { roles, sessions, settings, users } from "@/db/schema";
 
 export type LoginCandidate = {
   id: string;
@@ -86,20 +86,79 @@ async function recordFailure(
   return { lockedNow: rows[0]?.locked_now === true };
 }
 
-/** One wrong password (MAX_LOGIN_ATTEMPTS / LOCKOUT_DURATION_MINUTES). */
-export function recordLoginFailure(
+export type AttemptReservation = { allowed: boolean; attempt: number };
+
+/**
+ * Takes one attempt BEFORE the secret is checked, in one locked statement: a burst of parallel
+ * guesses gets at most `maxAttempts` checks per lockout window, the rest are refused unchecked
+ * (and lock the account). An expired lock starts a new count. Success resets the count
+ * (recordLoginSuccess / clearTfaFailures); a failure on the last allowed attempt locks
+ * (lockAccount).
+ */
+async function reserveAttempt(
+  columns: LockColumns,
+  userId: string,
+  maxAttempts: number,
+  lockMs: number,
+  db: Executor,
+): Promise<AttemptReservation> {
+  const attempts = sql.raw(columns.attempts);
+  const until = sql.raw(columns.until);
+  const rows = await executeRows<{ was_locked: boolean; attempt: number }>(
+    db,
+    sql`with prev as (
+          select id, coalesce(${until} > now(), false) as was_locked,
+                 case when ${until} <= now() then 0 else ${attempts} end as attempts
+          from users where id = ${userId} for update)
+        update users u set
+          ${attempts} = prev.attempts + 1,
+          ${until} = case when prev.was_locked then u.${until}
+                          when prev.attempts + 1 > ${maxAttempts}
+                            then now() + make_interval(secs => ${Math.ceil(lockMs / 1000)})
+                          else null end
+        from prev where u.id = prev.id
+        returning prev.was_locked as was_locked, (prev.attempts + 1)::int as attempt`,
+  );
+  const row = rows[0];
+  if (!row) return { allowed: false, attempt: 0 };
+  return { allowed: !row.was_locked && row.attempt <= maxAttempts, attempt: Number(row.attempt) };
+}
+
+async function lockNow(columns: LockColumns, userId: string, lockMs: number, db: Executor): Promise<void> {
+  const until = sql.raw(columns.until);
+  await executeRows(
+    db,
+    sql`update users set ${until} = now() + make_interval(secs => ${Math.ceil(lockMs / 1000)}) where id = ${userId}`,
+  );
+}
+
+const PASSWORD_LOCK: LockColumns = { attempts: "failed_login_attempts", until: "locked_until" };
+const TFA_LOCK: LockColumns = { attempts: "tfa_failed_attempts", until: "tfa_locked_until" };
+
+export function reserveLoginAttempt(
   userId: string,
   maxAttempts: number,
   lockMs: number,
   db: Executor = getDb(),
 ) {
-  return recordFailure(
-    { attempts: "failed_login_attempts", until: "locked_until" },
-    userId,
-    maxAttempts,
-    lockMs,
-    db,
-  );
+  return reserveAttempt(PASSWORD_LOCK, userId, maxAttempts, lockMs, db);
+}
+
+export function lockLogin(userId: string, lockMs: number, db: Executor = getDb()) {
+  return lockNow(PASSWORD_LOCK, userId, lockMs, db);
+}
+
+export function reserveTfaAttempt(
+  userId: string,
+  maxAttempts: number,
+  lockMs: number,
+  db: Executor = getDb(),
+) {
+  return reserveAttempt(TFA_LOCK, userId, maxAttempts, lockMs, db);
+}
+
+export function lockTfa(userId: string, lockMs: number, db: Executor = getDb()) {
+  return lockNow(TFA_LOCK, userId, lockMs, db);
 }
 
 export async function recordLoginSuccess(userId: string, db: Executor = getDb()): Promise<void> {
@@ -138,6 +197,23 @@ export async function administratorExists(db: Executor = getDb()): Promise<boole
     .where(and(eq(users.isActive, true), eq(roles.canManageSettings, true), eq(roles.canManageUsers, true)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** Whether first-run setup has finished; once it has, it never reopens. */
+export async function isSetupMarkedComplete(db: Executor = getDb()): Promise<boolean> {
+  const [row] = await db
+    .select({ at: settings.setupCompletedAt })
+    .from(settings)
+    .where(eq(settings.id, 1))
+    .limit(1);
+  return Boolean(row?.at);
+}
+
+export async function markSetupComplete(db: Executor = getDb()): Promise<void> {
+  await db
+    .update(settings)
+    .set({ setupCompletedAt: sql`coalesce(${settings.setupCompletedAt}, now())` })
+    .where(eq(settings.id, 1));
 }
 
 /** Serialises first-run setup across processes for the rest of the transaction. */

@@ -11,6 +11,7 @@ export type OidcAccount = {
   lastName: string | null;
   isActive: boolean;
   tfaEnabled: boolean;
+  emailTrusted: boolean;
   oidcIssuer: string | null;
   oidcSubject: string | null;
   roleId: string;
@@ -26,6 +27,7 @@ const accountColumns = {
   lastName: users.lastName,
   isActive: users.isActive,
   tfaEnabled: users.tfaEnabled,
+  emailTrusted: users.emailTrusted,
   oidcIssuer: users.oidcIssuer,
   oidcSubject: users.oidcSubject,
   roleId: users.roleId,
@@ -94,6 +96,8 @@ export type NewOidcUser = {
   roleId: string;
   issuer: string;
   subject: string;
+  /** The provider said the email is verified. */
+  emailVerified: boolean;
 };
 
 /** Creates an SSO-only account (no password). Throws on a unique violation (lost race). */
@@ -107,6 +111,7 @@ export async function insertOidcUser(input: NewOidcUser, db: Executor = getDb())
       lastName: input.lastName,
       roleId: input.roleId,
       passwordHash: null,
+      emailTrusted: input.emailVerified,
       oidcIssuer: input.issuer,
       oidcSubject: input.subject,
     })
@@ -129,7 +134,12 @@ export async function updateOidcProfile(
   if (Object.keys(changes).length === 0) return;
   await db
     .update(users)
-    .set({ ...changes, updatedAt: new Date() })
+    // Only verified claims reach here (oidc-users.ts), so the address is trusted.
+    .set({
+      ...changes,
+      ...(changes.email !== undefined ? { emailTrusted: true } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, userId));
 }
 

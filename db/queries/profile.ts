@@ -74,7 +74,12 @@ export async function updateProfile(
   try {
     const rows = await db
       .update(users)
-      .set({ ...update, email: update.email.trim() })
+      .set({
+        ...update,
+        email: update.email.trim(),
+        // An address the holder typed in is not trusted for SSO linking until an admin sets it.
+        emailTrusted: sql`${users.emailTrusted} and lower(${users.email}) = lower(${update.email.trim()})`,
+      })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     return rows.length > 0 ? "ok" : "not_found";

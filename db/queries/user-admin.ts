@@ -139,7 +139,11 @@ export type UserChanges = Partial<{
 export async function updateUserById(userId: string, changes: UserChanges, db: Executor = getDb()) {
   const rows = await db
     .update(users)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({
+      ...changes,
+      ...(changes.email !== undefined ? { emailTrusted: true } : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(users.id, userId))
     .returning({ id: users.id });
   return rows.length > 0;

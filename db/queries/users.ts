@@ -70,6 +70,8 @@ export async function createUser(input: CreateUserInput, db: Executor = getDb())
       ...input,
       username: input.username.trim().toLowerCase(),
       email: input.email.trim(),
+      // Set by setup, an administrator or the CLI, not by the account holder.
+      emailTrusted: true,
       passwordChangedAt: new Date(),
     })
     .returning(publicUserColumns);

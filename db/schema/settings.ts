@@ -28,6 +28,8 @@ export const settings = pgTable(
     // Written by the server version check job.
     latestVersion: text("latest_version"),
     versionCheckedAt: timestamptz("version_checked_at"),
+    // Set once by first-run setup; /setup stays closed forever after, whatever roles change later.
+    setupCompletedAt: timestamptz("setup_completed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -61,9 +61,11 @@ export const roleHostGroups = pgTable(
     roleId: uuid("role_id")
       .notNull()
       .references(() => roles.id, { onDelete: "cascade" }),
+    // Restrict: deleting a group that limits a role or user must not silently widen that scope to
+    // the whole fleet (no rows means unscoped). The group's service refuses with a clear message.
     hostGroupId: uuid("host_group_id")
       .notNull()
-      .references(() => hostGroups.id, { onDelete: "cascade" }),
+      .references(() => hostGroups.id, { onDelete: "restrict" }),
   },
   (t) => [
     primaryKey({ columns: [t.roleId, t.hostGroupId] }),
@@ -78,6 +80,9 @@ export const users = pgTable(
     // Stored lowercase (CHECK below) so login is case-insensitive without citext.
     username: text("username").notNull(),
     email: text("email").notNull(),
+    // True when the address was set by setup, an administrator, the CLI or a verified SSO claim;
+    // false after the user changed it on their own profile. SSO links accounts only on trusted ones.
+    emailTrusted: boolean("email_trusted").notNull().default(false),
     // Null for SSO-only accounts.
     passwordHash: text("password_hash"),
     passwordChangedAt: timestamptz("password_changed_at"),
@@ -119,9 +124,11 @@ export const userHostGroups = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    // Restrict: deleting a group that limits a role or user must not silently widen that scope to
+    // the whole fleet (no rows means unscoped). The group's service refuses with a clear message.
     hostGroupId: uuid("host_group_id")
       .notNull()
-      .references(() => hostGroups.id, { onDelete: "cascade" }),
+      .references(() => hostGroups.id, { onDelete: "restrict" }),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.hostGroupId] }),

@@ -1,7 +1,7 @@
 // The permission guard every page, server action and route handler calls itself. The proxy is not
 // a check; data is only served after one of these passed on the server.
 import { forbidden, redirect } from "next/navigation";
-import { administratorExists } from "@/db/queries/auth";
+import { administratorExists, isSetupMarkedComplete, markSetupComplete } from "@/db/queries/auth";
 import { ApiError } from "@/lib/api/errors";
 import { NotFoundError, PermissionError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
@@ -27,10 +27,19 @@ export function assertHostInScope(actor: Actor, hostGroupIds: readonly string[])
 
 let setupDone = false;
 
-/** True once an administrator exists; cached for good once true (setup never reopens). */
+/**
+ * True once first-run setup finished (a marker in the settings row), or an administrator exists
+ * (made with the CLI, say), which then sets the marker. Never false again: later role changes
+ * cannot reopen /setup.
+ */
 export async function isSetupComplete(): Promise<boolean> {
   if (setupDone) return true;
-  setupDone = await administratorExists();
+  if (await isSetupMarkedComplete()) {
+    setupDone = true;
+  } else if (await administratorExists()) {
+    await markSetupComplete();
+    setupDone = true;
+  }
   return setupDone;
 }
 

@@ -6,9 +6,11 @@ import {
   getLoginCandidate,
   getLoginCandidateById,
   type LoginCandidate,
-  recordLoginFailure,
+  lockLogin,
+  lockTfa,
   recordLoginSuccess,
-  recordTfaFailure,
+  reserveLoginAttempt,
+  reserveTfaAttempt,
 } from "@/db/queries/auth";
 import { claimRememberedDevice, consumeBackupCode, listUnusedBackupCodes } from "@/db/queries/tfa";
 import { audit } from "@/lib/audit";
@@ -26,10 +28,6 @@ export type PasswordOutcome =
   | { kind: "ok"; userId: string; via: "password" | "remembered_device" };
 
 let dummyHash: Promise<string> | undefined;
-
-function isLocked(until: Date | null): boolean {
-  return until !== null && until.getTime() > Date.now();
-}
 
 /** Checks a login name and password; `deviceToken` is the remember-this-device cookie, if any. */
 export async function authenticatePassword(
@@ -52,20 +50,30 @@ export async function authenticatePassword(
     });
     return { kind: "invalid" };
   }
+  // The attempt is counted before the hash is checked, so parallel guesses cannot outrun the lockout.
+  const reservation = await reserveLoginAttempt(user.id, env.lockout.maxLoginAttempts, lockoutMs());
   const passwordOk = await verifyPassword(user.passwordHash, password);
   const refusal = !user.isActive
     ? "disabled"
-    : isLocked(user.lockedUntil)
+    : !reservation.allowed
       ? "locked"
       : passwordOk
         ? null
         : "wrong_password";
   if (refusal) {
-    await refuse(user, refusal, context);
+    if (refusal === "wrong_password" && reservation.attempt >= env.lockout.maxLoginAttempts) {
+      await lockLogin(user.id, lockoutMs());
+      await audit({ action: "auth.locked", ...about(user, context) });
+    }
+    await audit({ action: "auth.login_failed", ...about(user, context), details: { reason: refusal } });
     return { kind: "invalid" };
   }
   if (env.oidc.enabled && env.oidc.disableLocalAuth) {
-    await refuse(user, "local_auth_disabled", context);
+    await audit({
+      action: "auth.login_failed",
+      ...about(user, context),
+      details: { reason: "local_auth_disabled" },
+    });
     return { kind: "invalid" };
   }
   if (user.tfaEnabled) {
@@ -73,40 +81,25 @@ export async function authenticatePassword(
       await succeed(user, context, "remembered_device");
       return { kind: "ok", userId: user.id, via: "remembered_device" };
     }
+    // The password was right: its count resets, the second factor has a lockout of its own.
+    await recordLoginSuccess(user.id);
     return { kind: "tfa_required", userId: user.id };
   }
   await succeed(user, context, "password");
   return { kind: "ok", userId: user.id, via: "password" };
 }
 
-async function refuse(user: LoginCandidate, reason: string, context: RequestContext): Promise<void> {
-  const env = getEnv();
-  const label = { userId: user.id, label: user.username };
-  // Only a wrong password counts towards the lockout; attempts during a lockout do not extend it.
-  if (reason === "wrong_password") {
-    const { lockedNow } = await recordLoginFailure(
-      user.id,
-      env.lockout.maxLoginAttempts,
-      env.lockout.durationMinutes * 60_000,
-    );
-    if (lockedNow) {
-      await audit({
-        action: "auth.locked",
-        actor: label,
-        target: { type: "user", id: user.id },
-        ip: context.ip,
-        userAgent: context.userAgent,
-      });
-    }
-  }
-  await audit({
-    action: "auth.login_failed",
-    actor: label,
+function lockoutMs(): number {
+  return getEnv().lockout.durationMinutes * 60_000;
+}
+
+function about(user: LoginCandidate, context: RequestContext) {
+  return {
+    actor: { userId: user.id, label: user.username },
     target: { type: "user", id: user.id },
     ip: context.ip,
     userAgent: context.userAgent,
-    details: { reason },
-  });
+  };
 }
 
 async function succeed(user: LoginCandidate, context: RequestContext, method: string): Promise<void> {
@@ -132,8 +125,9 @@ export async function verifySecondFactor(
   const env = getEnv();
   const user = await getLoginCandidateById(userId);
   if (!user?.isActive || !user.tfaEnabled) return { kind: "invalid" };
-  const actor = { userId: user.id, label: user.username };
-  if (isLocked(user.tfaLockedUntil)) return { kind: "locked" };
+  const tfaLockMs = env.tfa.lockoutDurationMinutes * 60_000;
+  const reservation = await reserveTfaAttempt(user.id, env.tfa.maxAttempts, tfaLockMs);
+  if (!reservation.allowed) return { kind: "locked" };
   let method: "totp" | "backup_code" | null = null;
   if (verifyTotpEncrypted(user.tfaSecretEncrypted, code)) method = "totp";
   else if (looksLikeBackupCode(code)) {
@@ -141,18 +135,9 @@ export async function verifySecondFactor(
     if (codeId && (await consumeBackupCode(codeId))) method = "backup_code";
   }
   if (!method) {
-    const { lockedNow } = await recordTfaFailure(
-      user.id,
-      env.tfa.maxAttempts,
-      env.tfa.lockoutDurationMinutes * 60_000,
-    );
-    await audit({
-      action: lockedNow ? "auth.tfa_locked" : "auth.tfa_failed",
-      actor,
-      target: { type: "user", id: user.id },
-      ip: context.ip,
-      userAgent: context.userAgent,
-    });
+    const lockedNow = reservation.attempt >= env.tfa.maxAttempts;
+    if (lockedNow) await lockTfa(user.id, tfaLockMs);
+    await audit({ action: lockedNow ? "auth.tfa_locked" : "auth.tfa_failed", ...about(user, context) });
     return lockedNow ? { kind: "locked" } : { kind: "invalid" };
   }
   await clearTfaFailures(user.id);

@@ -67,6 +67,8 @@ async function findAccount(claims: OidcClaims): Promise<Found> {
     // Linking on an unverified address would let anyone who can set that email at the IdP take the account.
     if (!claims.emailVerified) return { account: null, error: "email_not_verified" };
     if (byEmail.oidcSubject !== null) return { account: null, error: "identity_conflict" };
+    // An address the account holder set on their own profile proves nothing about who they are.
+    if (!byEmail.emailTrusted) return { account: null, error: "identity_conflict" };
     return { account: byEmail, how: "linked" };
   }
   if (!getEnv().oidc.autoCreateUsers) return { account: null, error: "no_account" };
@@ -98,6 +100,7 @@ async function createAccount(claims: OidcClaims): Promise<Created | SsoErrorCode
     roleId: role.id,
     issuer: claims.issuer,
     subject: claims.subject,
+    emailVerified: claims.emailVerified === true,
   });
   return { userId, username, role: role.name };
 }

@@ -36,9 +36,23 @@ export const loginSchema = z.object({
   callbackUrl: z.string().max(2048).optional(),
 });
 
-/** Only same-site paths may be a post-login destination. */
+/**
+ * Only same-site paths may be a post-login destination. Browsers drop tabs and newlines and read
+ * "\\" as "/" when they parse a Location header, so "/\t/evil.example" would leave the site:
+ * anything with control characters, whitespace or backslashes is refused, and the rest must
+ * resolve to this origin.
+ */
 export function safeCallbackUrl(value: string | undefined | null): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/login") || value.startsWith("/setup") || value.startsWith("/api/auth")) return "/";
-  return value;
+  if (!value?.startsWith("/") || /[\s\\\p{Cc}]/u.test(value) || value.length > 2048) return "/";
+  const base = "http://patchmon.invalid";
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (path.startsWith("/login") || path.startsWith("/setup") || path.startsWith("/api/auth")) return "/";
+  return path;
 }

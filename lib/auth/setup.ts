@@ -1,7 +1,12 @@
 // First run: the one-time creation of the first administrator. A transaction-scoped advisory lock
 // makes concurrent attempts queue, and each re-checks, so exactly one administrator is created.
 import { z } from "zod";
-import { administratorExists, lockFirstRunSetup } from "@/db/queries/auth";
+import {
+  administratorExists,
+  isSetupMarkedComplete,
+  lockFirstRunSetup,
+  markSetupComplete,
+} from "@/db/queries/auth";
 import { withTransaction } from "@/db/queries/transaction";
 import { createUser, getRoleByName, getUserByLogin } from "@/db/queries/users";
 import { audit } from "@/lib/audit";
@@ -35,7 +40,9 @@ export async function createFirstAdministrator(
   const passwordHash = await hashPassword(input.password);
   const user = await withTransaction(async (tx) => {
     await lockFirstRunSetup(tx);
-    if (await administratorExists(tx)) throw new ServiceError(ALREADY_SET_UP, { status: 409 });
+    if ((await isSetupMarkedComplete(tx)) || (await administratorExists(tx))) {
+      throw new ServiceError(ALREADY_SET_UP, { status: 409 });
+    }
     const role = await getRoleByName("superadmin", tx);
     if (!role) throw new Error("built-in role superadmin is missing");
     const fieldErrors: Record<string, string[]> = {};
@@ -43,6 +50,7 @@ export async function createFirstAdministrator(
     if (await getUserByLogin(input.email, tx)) fieldErrors.email = ["is already in use"];
     if (Object.keys(fieldErrors).length > 0)
       throw new ServiceError("Check the highlighted fields.", { fieldErrors });
+    await markSetupComplete(tx);
     return createUser(
       {
         username: input.username,

@@ -63,6 +63,17 @@ describe("local sign-in", () => {
     expect(row?.lockedUntil).toBeNull();
   });
 
+  it("a burst of parallel guesses gets at most MAX_LOGIN_ATTEMPTS checks, then the account is locked", async () => {
+    const user = await signedInUser("user", { password: TEST_PASSWORD });
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, () => authenticatePassword(user.username, "wrong", context)),
+    );
+    expect(outcomes.every((outcome) => outcome.kind === "invalid")).toBe(true);
+    const [row] = await getDb().select().from(users).where(eq(users.id, user.userId));
+    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(await authenticatePassword(user.username, TEST_PASSWORD, context)).toEqual({ kind: "invalid" });
+  });
+
   it("asks for the second factor, accepts a TOTP code once per backup code, and locks after MAX_TFA_ATTEMPTS", async () => {
     const user = await signedInUser("user", { password: TEST_PASSWORD });
     const secret = generateTotpSecret();

@@ -66,5 +66,20 @@ describe.skipIf(!testDatabaseUrl())("first-run setup", () => {
     }
     expect(await getDb().select().from(users)).toHaveLength(1);
     expect(await administratorExists()).toBe(true);
+
+    // Closed for good: even with no administrator left, setup does not reopen.
+    await getDb().update(users).set({ isActive: false });
+    expect(await administratorExists()).toBe(false);
+    await expect(
+      createFirstAdministrator(
+        setupSchema.parse({
+          username: "late",
+          email: "late@example.com",
+          password: "Admin-Passw0rd!",
+          confirmPassword: "Admin-Passw0rd!",
+        }),
+        context,
+      ),
+    ).rejects.toThrow(ALREADY_SET_UP);
   });
 });

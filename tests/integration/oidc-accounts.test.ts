@@ -4,6 +4,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, roles, users } from "@/db/schema";
+import { updateProfile } from "@/lib/profile/account";
 import { signedInUser } from "@/tests/support/actors";
 import { useMigratedDatabase } from "@/tests/support/database";
 import {
@@ -47,6 +48,20 @@ describe("single sign-on: existing accounts", () => {
       expect(after.passwordHash).not.toBeNull();
       // No mapped group: sync falls back to the default role.
       expect(after.role).toBe("readonly");
+    });
+
+    it("does not link on an email the account holder typed into their own profile", async () => {
+      const attacker = await signedInUser("readonly", { password: "Correct-Horse-9" });
+      const victimEmail = `cfo-${Date.now()}@example.com`;
+      await updateProfile(attacker.actor, {
+        email: victimEmail,
+        firstName: "",
+        lastName: "",
+        themePreference: "system",
+      });
+      const victim = person({ email: victimEmail, groups: ["PatchMon Admins"] });
+      expect(await ssoSignIn(victim)).toEqual({ ok: false, error: "identity_conflict" });
+      expect((await accountOf(attacker.userId)).oidcSubject).toBeNull();
     });
 
     it("refuses a second identity for an account already linked to another", async () => {

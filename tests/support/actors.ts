@@ -24,6 +24,8 @@ export async function signedInUser(roleName: string, options: { password?: strin
     .values({
       username,
       email,
+      // As an administrator would have created it.
+      emailTrusted: true,
       roleId: role.id,
       passwordHash: options.password ? await hashPassword(options.password) : null,
     })
