@@ -38,6 +38,7 @@ export type AuditAction =
   | "host.notes_updated"
   | "host.auto_update_changed"
   | "host.report_requested"
+  | "host.groups_changed"
   | "host.install_command_issued"
   | "host_group.created"
   | "host_group.updated"

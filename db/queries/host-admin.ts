@@ -1,16 +1,31 @@
 // Host queries that serve users (the Hosts page and /api/v1/hosts): every one takes the caller's
 // host-group scope and filters in SQL, so a host outside it is simply not there.
-import { type AnyColumn, and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { type HostStatus, hostGroupMemberships, hostGroups, hosts, type ReportStatus } from "@/db/schema";
+import { HOST_STATUSES, hostGroupMemberships, hostGroups, hosts, type ReportStatus } from "@/db/schema";
 import { hostScopeCondition } from "./host-scope";
 import { type PublicHost, publicHostColumns } from "./hosts";
 
 export type HostScope = readonly string[] | null;
-export type HostGroupRef = { id: string; name: string };
+export type HostGroupRef = { id: string; name: string; color: string };
 export type ScopedHostRow = PublicHost & {
   needsReboot: boolean;
   lastReportStatus: ReportStatus | null;
+  systemUptime: string | null;
+  oldestSecurityPendingSince: Date | null;
   groups: HostGroupRef[];
 };
 
@@ -21,38 +36,72 @@ export const HOST_SORTS = [
   "updates",
   "security_updates",
   "created",
+  "hostname",
+  "ip",
+  "groups",
+  "os",
+  "agent_version",
+  "reboot",
+  "uptime",
+  "oldest_security",
+  "last_report",
 ] as const;
 export type HostSort = (typeof HOST_SORTS)[number];
+
+/** Host status as the list shows it: the freshness state, or a failing package report. */
+export const HOST_LIST_STATUSES = [...HOST_STATUSES, "report_failed"] as const;
+export type HostListStatus = (typeof HOST_LIST_STATUSES)[number];
 
 export type HostListQuery = {
   scope: HostScope;
   search?: string;
-  status?: HostStatus;
+  status?: HostListStatus;
+  /** A host group id, or "ungrouped" for hosts in no group. */
   groupId?: string;
+  osType?: string;
+  needsUpdates?: boolean;
+  security?: boolean;
+  reboot?: boolean;
+  /** Hosts that stopped reporting: stale or offline. */
+  stale?: boolean;
+  /** Only these hosts (an export of a selection). */
+  ids?: readonly string[];
   sort?: HostSort;
   order?: "asc" | "desc";
   limit: number;
   offset: number;
 };
 
-// Every sort key is an indexed column of hosts; id breaks ties so pages never overlap.
-const SORT_COLUMNS: Record<HostSort, AnyColumn> = {
+// Sort keys are indexed columns of hosts where one exists (name, hostname, status, contact, counts,
+// oldest security update); the rest are cheap per-row values. id breaks ties so pages never overlap.
+const SORT_COLUMNS: Record<HostSort, AnyColumn | SQL> = {
   name: hosts.friendlyName,
   status: hosts.status,
   last_contact: hosts.lastContactAt,
   updates: hosts.updatesCount,
   security_updates: hosts.securityUpdatesCount,
   created: hosts.createdAt,
+  hostname: hosts.hostname,
+  ip: hosts.ip,
+  groups: sql`(select min(g.name) from host_group_memberships m join host_groups g on g.id = m.host_group_id where m.host_id = "hosts"."id")`,
+  os: sql`${hosts.osType} || ' ' || coalesce(${hosts.osVersion}, '')`,
+  agent_version: hosts.agentVersion,
+  reboot: hosts.needsReboot,
+  uptime: hosts.systemUptime,
+  oldest_security: hosts.oldestSecurityPendingSince,
+  last_report: hosts.lastReportAt,
 };
 
 const scopedHostColumns = {
   ...publicHostColumns,
   needsReboot: hosts.needsReboot,
   lastReportStatus: hosts.lastReportStatus,
+  systemUptime: hosts.systemUptime,
+  oldestSecurityPendingSince: hosts.oldestSecurityPendingSince,
   // Qualified by hand: in a single-table select drizzle renders bare column names inside sql``,
   // which the subquery would resolve against its own tables.
   groups: sql<HostGroupRef[]>`coalesce((
-    select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
+    select json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color) order by g.name)
     from host_group_memberships m join host_groups g on g.id = m.host_group_id
     where m.host_id = "hosts"."id"), '[]'::json)`,
 };
@@ -72,15 +121,29 @@ function listConditions(query: HostListQuery): SQL | undefined {
         ilike(hosts.hostname, pattern),
         ilike(hosts.ip, pattern),
         ilike(hosts.apiId, pattern),
+        ilike(hosts.osType, pattern),
+        ilike(hosts.osVersion, pattern),
+        ilike(hosts.notes, pattern),
       ),
     );
   }
-  if (query.status) conditions.push(eq(hosts.status, query.status));
-  if (query.groupId) {
+  if (query.status === "report_failed") conditions.push(eq(hosts.lastReportStatus, "failed"));
+  else if (query.status) conditions.push(eq(hosts.status, query.status));
+  if (query.groupId === "ungrouped") {
+    conditions.push(
+      sql`not exists (select 1 from ${hostGroupMemberships} where ${hostGroupMemberships.hostId} = ${hosts.id})`,
+    );
+  } else if (query.groupId) {
     conditions.push(
       sql`exists (select 1 from ${hostGroupMemberships} where ${hostGroupMemberships.hostId} = ${hosts.id} and ${hostGroupMemberships.hostGroupId} = ${query.groupId})`,
     );
   }
+  if (query.osType) conditions.push(eq(hosts.osType, query.osType));
+  if (query.needsUpdates) conditions.push(gt(hosts.updatesCount, 0));
+  if (query.security) conditions.push(gt(hosts.securityUpdatesCount, 0));
+  if (query.reboot) conditions.push(eq(hosts.needsReboot, true));
+  if (query.stale) conditions.push(inArray(hosts.status, ["stale", "offline"]));
+  if (query.ids) conditions.push(query.ids.length > 0 ? inArray(hosts.id, [...query.ids]) : sql`false`);
   return and(...conditions);
 }
 
@@ -156,7 +219,17 @@ export async function getHostGroupsByIds(
 ): Promise<HostGroupRef[]> {
   if (ids.length === 0) return [];
   return db
-    .select({ id: hostGroups.id, name: hostGroups.name })
+    .select({ id: hostGroups.id, name: hostGroups.name, color: hostGroups.color })
     .from(hostGroups)
     .where(inArray(hostGroups.id, [...ids]));
+}
+
+/** The operating systems of the hosts in `scope`, for the OS filter (hosts_os_type_idx). */
+export async function listHostOsTypes(scope: HostScope, db: Executor = getDb()): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ osType: hosts.osType })
+    .from(hosts)
+    .where(and(isNotNull(hosts.osType), hostScopeCondition(scope)))
+    .orderBy(hosts.osType);
+  return rows.flatMap((row) => (row.osType ? [row.osType] : []));
 }
