@@ -7,7 +7,9 @@ const nextConfig: NextConfig = {
   output: process.env.PATCHMON_STANDALONE_BUILD === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 when a signed-in user lacks a permission.
-  experimental: { authInterrupts: true },
+  // Server actions: branding uploads are up to 1 MB plus multipart overhead; a little more gets
+  // through so an oversized image is refused with a readable message rather than a dropped request.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
   // On every response, static files included (proxy.ts adds the CSP and HSTS where it runs).
   async headers() {
     return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];

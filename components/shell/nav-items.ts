@@ -6,6 +6,7 @@ import {
   type LucideIcon,
   Package,
   ScrollText,
+  Settings,
   ShieldCheck,
   Timer,
   Users,
@@ -40,6 +41,7 @@ export const navItems: readonly NavItem[] = [
     icon: BellRing,
     permission: "can_manage_settings",
   },
+  { href: "/settings", label: "Settings", icon: Settings, permission: "can_manage_settings" },
 ];
 
 export function visibleNavItems(permissions: readonly string[] = []): NavItem[] {

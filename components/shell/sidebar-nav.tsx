@@ -7,7 +7,7 @@ import { createContext, type ReactNode, useContext } from "react";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { cn } from "@/lib/utils";
 
-import { isNavItemActive, type NavBadgeCounts, navTestId, visibleNavItems } from "./nav-items";
+import { findNavItem, type NavBadgeCounts, navTestId, visibleNavItems } from "./nav-items";
 
 const BadgeContext = createContext<NavBadgeCounts>({});
 
@@ -31,7 +31,8 @@ export function SidebarNav({ collapsed = false, onNavigate, permissions }: Sideb
   return (
     <ul className="flex flex-col gap-1">
       {visibleNavItems(permissions).map((item) => {
-        const active = isNavItemActive(pathname, item.href);
+        // Only the closest entry: /settings/notifications lights Notifications, not Settings too.
+        const active = findNavItem(pathname)?.href === item.href;
         const Icon = item.icon;
         const count = item.badge ? (badges[item.badge] ?? 0) : 0;
         const link = (
