@@ -2,7 +2,7 @@
 // hash or the TFA secret: rows leave the server as they are.
 import { and, asc, count, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { roles, userHostGroups, users } from "@/db/schema";
+import { PERMISSIONS, roles, userHostGroups, users } from "@/db/schema";
 
 export type UserStatus = "active" | "disabled" | "locked";
 
@@ -11,6 +11,15 @@ export type UserListFilter = { search?: string; roleId?: string; status?: UserSt
 const hostGroupIdsOfUser = sql<
   string[]
 >`coalesce((select array_agg(${userHostGroups.hostGroupId}::text order by ${userHostGroups.hostGroupId}) from ${userHostGroups} where ${userHostGroups.userId} = ${users.id}), '{}')`;
+
+// Permission names are the roles table's column names.
+const permissionsOfUserRole = sql<string[]>`array_remove(array[${sql.raw(
+  PERMISSIONS.map((p) => `case when "roles"."${p}" then '${p}' end`).join(", "),
+)}]::text[], null)`;
+
+const hostGroupIdsOfUserRole = sql<
+  string[]
+>`coalesce((select array_agg(rhg.host_group_id::text) from role_host_groups rhg where rhg.role_id = "users"."role_id"), '{}')`;
 
 const adminUserColumns = {
   id: users.id,
@@ -29,6 +38,8 @@ const adminUserColumns = {
   createdAt: users.createdAt,
   isSso: sql<boolean>`${users.oidcSubject} is not null`,
   hostGroupIds: hostGroupIdsOfUser,
+  rolePermissions: permissionsOfUserRole,
+  roleHostGroupIds: hostGroupIdsOfUserRole,
 };
 
 export type AdminUser = {
@@ -48,6 +59,9 @@ export type AdminUser = {
   createdAt: Date;
   isSso: boolean;
   hostGroupIds: string[];
+  /** What the user's role grants, and the role's own host-group limit (see assertMayAdministerUser). */
+  rolePermissions: string[];
+  roleHostGroupIds: string[];
 };
 
 function escapeLike(value: string): string {

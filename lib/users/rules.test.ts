@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { PermissionError, ServiceError } from "@/lib/errors";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import {
+  type AdministeredUser,
   activeSuperusersAfterRemoving,
   assertMayAdministerUser,
   assertMayGrant,
@@ -31,15 +32,40 @@ function actorWith(permissions: readonly Permission[], scope: string[] | null = 
   };
 }
 
+function account(overrides: Partial<AdministeredUser> = {}): AdministeredUser {
+  return {
+    roleIsSuperuser: false,
+    rolePermissions: ["can_view_hosts"],
+    roleHostGroupIds: [],
+    hostGroupIds: [],
+    ...overrides,
+  };
+}
+
 const adminPermissions = PERMISSIONS.filter((p) => p !== "can_manage_superusers");
 const admin = actorWith(adminPermissions);
 const superadmin = actorWith(PERMISSIONS);
 
 describe("user administration rules", () => {
   it("lets only superusers administer a superuser account", () => {
-    expect(() => assertMayAdministerUser(admin, { roleIsSuperuser: true })).toThrow(PermissionError);
-    expect(() => assertMayAdministerUser(admin, { roleIsSuperuser: false })).not.toThrow();
-    expect(() => assertMayAdministerUser(superadmin, { roleIsSuperuser: true })).not.toThrow();
+    expect(() => assertMayAdministerUser(admin, account({ roleIsSuperuser: true }))).toThrow(PermissionError);
+    expect(() => assertMayAdministerUser(admin, account({ roleIsSuperuser: false }))).not.toThrow();
+    expect(() => assertMayAdministerUser(superadmin, account({ roleIsSuperuser: true }))).not.toThrow();
+  });
+
+  it("lets a user manager administer only accounts that can do no more than it, inside its scope", () => {
+    const helpdesk = actorWith(["can_view_users", "can_manage_users", "can_view_hosts"]);
+    const adminAccount = account({ rolePermissions: adminPermissions });
+    expect(() => assertMayAdministerUser(helpdesk, adminAccount)).toThrow(PermissionError);
+    expect(() => assertMayAdministerUser(helpdesk, account())).not.toThrow();
+    expect(() => assertMayAdministerUser(admin, adminAccount)).not.toThrow();
+
+    const scoped = actorWith(["can_manage_users", "can_view_hosts"], ["g-a"]);
+    expect(() => assertMayAdministerUser(scoped, account())).toThrow(PermissionError);
+    expect(() => assertMayAdministerUser(scoped, account({ hostGroupIds: ["g-a"] }))).not.toThrow();
+    expect(() => assertMayAdministerUser(scoped, account({ roleHostGroupIds: ["g-a", "g-b"] }))).toThrow(
+      PermissionError,
+    );
   });
 
   it("grants only what the actor holds, and superuser power only from a superuser", () => {

@@ -2,7 +2,7 @@
 // tests call them directly.
 import type { Actor } from "@/lib/auth/actor";
 import { PermissionError, ServiceError } from "@/lib/errors";
-import { PERMISSION_LABELS, type Permission } from "@/lib/permissions";
+import { effectiveHostScope, PERMISSION_LABELS, type Permission } from "@/lib/permissions";
 
 export const SUPERUSER_ONLY = "Only a superadmin can do this to a superadmin-level account or role.";
 
@@ -10,9 +10,29 @@ function actorIsSuperuser(actor: Actor): boolean {
   return actor.permissions.has("can_manage_superusers");
 }
 
-/** A superuser account may only be changed by someone who may manage superusers. */
-export function assertMayAdministerUser(actor: Actor, target: { roleIsSuperuser: boolean }): void {
+export type AdministeredUser = {
+  roleIsSuperuser: boolean;
+  rolePermissions: readonly string[];
+  roleHostGroupIds: readonly string[];
+  hostGroupIds: readonly string[];
+};
+
+/**
+ * Whom an actor may administer (edit, reset, disable, delete): a superuser account only a
+ * superuser; otherwise only accounts that can do no more than the actor (a user manager must not
+ * reset an admin's password and sign in as them), and for a host-group-limited actor only accounts
+ * limited to groups inside its own scope.
+ */
+export function assertMayAdministerUser(actor: Actor, target: AdministeredUser): void {
   if (target.roleIsSuperuser && !actorIsSuperuser(actor)) throw new PermissionError(SUPERUSER_ONLY);
+  if (target.rolePermissions.some((p) => !actor.permissions.has(p as Permission)))
+    throw new PermissionError("You cannot manage an account that holds permissions you do not hold.");
+  if (actor.hostGroupScope !== null) {
+    const scope = effectiveHostScope(target.roleHostGroupIds, target.hostGroupIds);
+    const allowed = new Set(actor.hostGroupScope);
+    if (scope === null || scope.some((id) => !allowed.has(id)))
+      throw new PermissionError("You can only manage accounts limited to host groups you can see yourself.");
+  }
 }
 
 /**
