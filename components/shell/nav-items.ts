@@ -1,6 +1,7 @@
 import {
   Bell,
   BellRing,
+  Database,
   FolderTree,
   LayoutDashboard,
   type LucideIcon,
@@ -31,6 +32,7 @@ export const navItems: readonly NavItem[] = [
   { href: "/alerts", label: "Alerts", icon: Bell, permission: "can_view_hosts", badge: "openAlerts" },
   { href: "/host-groups", label: "Host groups", icon: FolderTree, permission: "can_view_hosts" },
   { href: "/packages", label: "Packages", icon: Package, permission: "can_view_packages" },
+  { href: "/repositories", label: "Repositories", icon: Database, permission: "can_view_hosts" },
   { href: "/users", label: "Users", icon: Users, permission: "can_view_users" },
   { href: "/roles", label: "Roles", icon: ShieldCheck, permission: "can_manage_users" },
   { href: "/audit", label: "Audit log", icon: ScrollText, permission: "can_manage_users" },
