@@ -1,6 +1,9 @@
 // Errors domain code throws on purpose; actions and route handlers turn them into answers.
 export type FieldErrors = Record<string, string[]>;
 
+/** The answer when input holds characters the database cannot store (a NUL byte, say). */
+export const UNSTORABLE_TEXT = "The input contains characters that cannot be stored (such as a NUL byte).";
+
 /** The caller may not do this (403). */
 export class PermissionError extends Error {
   constructor(message = "You do not have permission to do this.") {

@@ -292,8 +292,15 @@ export async function getSessionActor(
   return row;
 }
 
-/** Records activity, at most once a minute per session so page views do not each write. */
-export async function touchSession(sessionId: string, db: Executor = getDb()): Promise<void> {
+/**
+ * Records activity at most once per `throttleSeconds` per session, so page views do not each write.
+ * The caller keeps the throttle well under the idle timeout.
+ */
+export async function touchSession(
+  sessionId: string,
+  throttleSeconds = 60,
+  db: Executor = getDb(),
+): Promise<void> {
   await db
     .update(sessions)
     .set({ lastActivityAt: new Date() })
@@ -301,7 +308,7 @@ export async function touchSession(sessionId: string, db: Executor = getDb()): P
       and(
         eq(sessions.id, sessionId),
         isNull(sessions.revokedAt),
-        sql`${sessions.lastActivityAt} < now() - interval '60 seconds'`,
+        sql`${sessions.lastActivityAt} < now() - make_interval(secs => ${throttleSeconds})`,
       ),
     );
 }

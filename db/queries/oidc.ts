@@ -1,6 +1,7 @@
 // Statements of single sign-on: finding, linking and creating accounts by their OIDC identity.
-import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
+import { and, eq, isNull, like, or, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { roles, users } from "@/db/schema";
 
 export type OidcAccount = {
@@ -153,21 +154,6 @@ export async function emailTakenByOther(email: string, userId: string, db: Execu
   return rows.length > 0;
 }
 
-/**
- * Ids of the active users whose role may manage superusers, each row locked until the transaction
- * ends, so two concurrent demotions cannot both see the other as "another superuser".
- */
-export async function lockActiveSuperuserIdsForOidc(db: Executor): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(roles, eq(roles.id, users.roleId))
-    .where(and(eq(users.isActive, true), eq(roles.canManageSuperusers, true)))
-    .orderBy(asc(users.id))
-    .for("update", { of: users });
-  return rows.map((row) => row.id);
-}
-
 export async function setUserRoleForOidc(userId: string, roleId: string, db: Executor = getDb()) {
   await db.update(users).set({ roleId, updatedAt: new Date() }).where(eq(users.id, userId));
 }
@@ -176,12 +162,4 @@ export async function markOidcLogin(userId: string, db: Executor = getDb()): Pro
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
 }
 
-/** A unique index refused the row; drizzle wraps the driver's error in `cause`. */
-export function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isUniqueViolation };

@@ -2,6 +2,7 @@
 // "is there one" flags here; lib/auth's login queries read the values themselves.
 import { and, eq, ne, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { users } from "@/db/schema";
 import type { ThemePreference } from "@/db/schema/enums";
 
@@ -56,14 +57,6 @@ export type ProfileUpdate = {
   email: string;
   themePreference: ThemePreference;
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  // Drivers (postgres.js, PGlite) put the SQLSTATE on the error; drizzle wraps it as `cause`.
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
 
 /** "email_taken" when another account won the email first (the unique index decides races). */
 export async function updateProfile(

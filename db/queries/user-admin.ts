@@ -2,6 +2,7 @@
 // hash or the TFA secret: rows leave the server as they are.
 import { and, asc, count, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { PERMISSIONS, roles, userHostGroups, users } from "@/db/schema";
 
 export type UserStatus = "active" | "disabled" | "locked";
@@ -129,13 +130,16 @@ export async function getAdminUser(
  * two concurrent demotions queue here, and the second sees the first one's result.
  */
 export async function lockActiveSuperusers(db: Executor): Promise<{ id: string; roleId: string }[]> {
-  return db
-    .select({ id: users.id, roleId: users.roleId })
-    .from(users)
-    .innerJoin(roles, eq(roles.id, users.roleId))
-    .where(and(eq(users.isActive, true), eq(roles.canManageSuperusers, true)))
-    .orderBy(asc(users.id))
-    .for("update", { of: users });
+  return (
+    db
+      .select({ id: users.id, roleId: users.roleId })
+      .from(users)
+      .innerJoin(roles, eq(roles.id, users.roleId))
+      .where(and(eq(users.isActive, true), eq(roles.canManageSuperusers, true)))
+      .orderBy(asc(users.id))
+      // Roles too: a concurrent edit that takes superuser power from a role must be seen here.
+      .for("update", { of: [users, roles] })
+  );
 }
 
 export async function lockActiveSuperuserIds(db: Executor): Promise<string[]> {
@@ -205,12 +209,4 @@ export async function findLoginConflicts(
   };
 }
 
-/** A unique index refused the row (a race the pre-check lost); drizzle wraps the driver's error. */
-export function isUniqueViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isUniqueViolation };

@@ -3,7 +3,8 @@
 // error (never a stack trace in the answer).
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { NotFoundError, PermissionError, ServiceError } from "@/lib/errors";
+import { isUnstorableText } from "@/db/errors";
+import { NotFoundError, PermissionError, ServiceError, UNSTORABLE_TEXT } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
 import { ApiError, type Issue, invalidBody } from "./errors";
 import { zodIssues } from "./validation";
@@ -16,6 +17,7 @@ export function errorResponse(error: unknown, request: Request): Response {
   // Domain errors the services throw on purpose (lib/errors.ts).
   if (error instanceof PermissionError) return new ApiError("forbidden", 403, error.message).toResponse();
   if (error instanceof NotFoundError) return new ApiError("not_found", 404, error.message).toResponse();
+  if (isUnstorableText(error)) return new ApiError("invalid_text", 400, UNSTORABLE_TEXT).toResponse();
   if (error instanceof ServiceError) {
     const issues: Issue[] = Object.entries(error.fieldErrors ?? {}).flatMap(([path, messages]) =>
       messages.map((message) => ({ path, message })),

@@ -2,7 +2,14 @@
 // with zod, then runs the work; known errors come back as a result the form can show.
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { type FieldErrors, NotFoundError, PermissionError, ServiceError } from "@/lib/errors";
+import { isUnstorableText } from "@/db/errors";
+import {
+  type FieldErrors,
+  NotFoundError,
+  PermissionError,
+  ServiceError,
+  UNSTORABLE_TEXT,
+} from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
 import type { Permission } from "@/lib/permissions";
 import type { Actor } from "./actor";
@@ -42,6 +49,7 @@ export function failureOf(error: unknown): { ok: false; error: string; fieldErro
     return { ok: false, error: error.message };
   if (error instanceof ServiceError)
     return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+  if (isUnstorableText(error)) return { ok: false, error: UNSTORABLE_TEXT };
   if (error instanceof z.ZodError)
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
   getLogger("action").error({ err: error }, "server action failed");

@@ -35,7 +35,8 @@ export async function loadActor(sessionId: string, now = new Date()): Promise<Ac
     await revokeSession(row.sessionId);
     return null;
   }
-  await touchSession(row.sessionId);
+  // At most a quarter of the idle timeout between writes, so an active user is never idled out.
+  await touchSession(row.sessionId, Math.max(1, Math.min(60, Math.floor(idleMs / 4000))));
   const displayName = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.username;
   return {
     userId: row.userId,

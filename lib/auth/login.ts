@@ -43,7 +43,12 @@ export async function authenticatePassword(
     await verifyPassword(await dummyHash, password);
     await audit({
       action: "auth.login_failed",
-      actor: { userId: user?.id ?? null, label: login.slice(0, 100) },
+      // What was typed is kept only when it looks like a login name: people sometimes type their
+      // password into the name field.
+      actor: {
+        userId: user?.id ?? null,
+        label: looksLikeLoginName(login) ? login.slice(0, 100) : "(unrecognised login)",
+      },
       ip: context.ip,
       userAgent: context.userAgent,
       details: { reason: user ? "no_local_password" : "unknown_user" },
@@ -87,6 +92,10 @@ export async function authenticatePassword(
   }
   await succeed(user, context, "password");
   return { kind: "ok", userId: user.id, via: "password" };
+}
+
+function looksLikeLoginName(login: string): boolean {
+  return /^[a-zA-Z0-9._-]{1,64}$/.test(login) || /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(login);
 }
 
 function lockoutMs(): number {

@@ -1,8 +1,9 @@
 // OIDC_SYNC_ROLES: the provider's groups set the role on every sign-in, except that the last active
 // superuser is never demoted by it (that would leave nobody able to manage superusers).
 
-import { lockActiveSuperuserIdsForOidc, type OidcAccount, setUserRoleForOidc } from "@/db/queries/oidc";
+import { type OidcAccount, setUserRoleForOidc } from "@/db/queries/oidc";
 import { withTransaction } from "@/db/queries/transaction";
+import { lockActiveSuperuserIds } from "@/db/queries/user-admin";
 import { getRoleByName } from "@/db/queries/users";
 import { audit } from "@/lib/audit";
 import { getLogger } from "@/lib/logger";
@@ -28,7 +29,7 @@ export async function syncOidcRole(
   }
   const changed = await withTransaction(async (tx) => {
     if (account.roleIsSuperuser && !wanted.canManageSuperusers) {
-      const superusers = await lockActiveSuperuserIdsForOidc(tx);
+      const superusers = await lockActiveSuperuserIds(tx);
       if (!superusers.some((id) => id !== account.id)) return false;
     }
     await setUserRoleForOidc(account.id, wanted.id, tx);

@@ -21,6 +21,7 @@ export const personNameSchema = z
   .string()
   .trim()
   .max(100, "must be at most 100 characters")
+  .refine((value) => !/\p{Cc}/u.test(value), "must not contain control characters")
   .optional()
   .transform((value) => (value ? value : null));
 
@@ -30,8 +31,15 @@ export const newPasswordSchema = z.string({ error: "is required" }).superRefine(
     ctx.addIssue({ code: "custom", message: `Password ${problem}` });
 });
 
+const noNul = (value: string) => !value.includes("\0");
+
 export const loginSchema = z.object({
-  login: z.string().trim().min(1, "Enter your username or email").max(254),
+  login: z
+    .string()
+    .trim()
+    .min(1, "Enter your username or email")
+    .max(254)
+    .refine(noNul, "Remove the NUL character"),
   password: z.string().min(1, "Enter your password").max(1024),
   callbackUrl: z.string().max(2048).optional(),
 });

@@ -209,4 +209,26 @@ describe("users, roles and audit routes", () => {
     expect(page.total).toBeGreaterThan(0);
     expect(page.rows.every((row) => row.action === "user.created")).toBe(true);
   });
+
+  it("answers 400, never 500, to text the database cannot store", async () => {
+    for (const path of ["/api/v1/users?search=a%00b", "/api/v1/audit?search=a%00b"]) {
+      const handler = path.startsWith("/api/v1/users") ? getUsers : getAudit;
+      const answer = await handler(request(path, { cookie: adminCookie }));
+      expect(answer.status, path).toBe(400);
+    }
+    const created = await postUser(
+      request("/api/v1/users", {
+        method: "POST",
+        cookie: adminCookie,
+        body: {
+          username: "nul-user",
+          email: "nul@example.com",
+          password: "Correct-Horse-9",
+          role: "user",
+          firstName: "a\u0000b",
+        },
+      }),
+    );
+    expect(created.status).toBe(400);
+  });
 });

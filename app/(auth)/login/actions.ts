@@ -57,7 +57,8 @@ export async function verifyTfaAction(_previous: LoginState, formData: FormData)
   const parsed = tfaSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   const context = await getRequestContext();
-  const limit = await limitAuthAttempt(context);
+  // Per IP and per account: a forged X-Forwarded-For cannot buy more guesses at one account's code.
+  const limit = await limitAuthAttempt(context, `tfa:${pending.userId}`);
   if (!limit.allowed) return { error: limit.message };
   const outcome = await verifySecondFactor(pending.userId, parsed.data.code, context);
   if (outcome.kind === "locked") {
