@@ -7,6 +7,7 @@ import {
   type LucideIcon,
   Package,
   ScrollText,
+  Server,
   Settings,
   ShieldCheck,
   Timer,
@@ -29,6 +30,7 @@ export type NavBadgeCounts = Partial<Record<NavBadgeKey, number>>;
 /** Sidebar order. Add a page with one line; list only pages that exist. */
 export const navItems: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
+  { href: "/hosts", label: "Hosts", icon: Server, permission: "can_view_hosts" },
   { href: "/alerts", label: "Alerts", icon: Bell, permission: "can_view_hosts", badge: "openAlerts" },
   { href: "/host-groups", label: "Host groups", icon: FolderTree, permission: "can_view_hosts" },
   { href: "/packages", label: "Packages", icon: Package, permission: "can_view_packages" },

@@ -17,7 +17,10 @@ import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
 import { NotFoundError, ServiceError } from "@/lib/errors";
+import { deletePhrase } from "./labels";
 import type { RequestMeta } from "./service";
+
+export { deletePhrase };
 
 export const MAX_BULK_HOSTS = 500;
 
@@ -36,11 +39,6 @@ export const assignGroupsSchema = z.object({
 });
 export const hostIdsInputSchema = z.object({ hostIds: hostIdsSchema });
 export const bulkDeleteSchema = z.object({ hostIds: hostIdsSchema, confirmation: z.string() });
-
-/** The phrase a user types to delete hosts: "delete 1 host", "delete 3 hosts". */
-export function deletePhrase(count: number): string {
-  return `delete ${count} host${count === 1 ? "" : "s"}`;
-}
 
 async function hostsOrNotFound(actor: Actor, ids: string[]) {
   if (ids.some((id) => !UUID.test(id))) throw new NotFoundError("Host not found.");

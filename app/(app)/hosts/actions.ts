@@ -2,7 +2,9 @@
 
 // The Hosts page's actions: thin wrappers; scope and permission checks live in lib/hosts.
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { z } from "zod";
+import { HOST_COLUMNS_COOKIE, parseHostColumns } from "@/components/hosts/host-list-columns";
 import { authorizedAction } from "@/lib/auth/action";
 import { getRequestContext } from "@/lib/auth/request-context";
 import {
@@ -74,5 +76,22 @@ export const deleteHostsAction = authorizedAction(
     const result = await deleteHostsFor(actor, input, await getRequestContext());
     refresh();
     return result;
+  },
+);
+
+/** The Hosts table's visible columns, kept in a cookie (user preferences have no column for it). */
+export const setHostColumnsAction = authorizedAction(
+  "can_view_hosts",
+  z.object({ columns: z.array(z.string()).max(50) }),
+  async ({ columns }) => {
+    const keys = parseHostColumns(columns.join(","));
+    (await cookies()).set(HOST_COLUMNS_COOKIE, keys.join(","), {
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+      sameSite: "lax",
+      httpOnly: true,
+    });
+    refresh();
+    return { columns: keys };
   },
 );
