@@ -5,7 +5,13 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getClientIp } from "@/lib/api/client-ip";
 import { isApiPath, rateLimitCategoryOf } from "@/lib/api/request-limits";
 import { tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
-import { allowedOrigins, corsHeaders, isPreflight, preflightHeaders } from "@/lib/cors";
+import {
+  allowedOrigins,
+  corsHeaders,
+  isCrossSiteCookieWrite,
+  isPreflight,
+  preflightHeaders,
+} from "@/lib/cors";
 import { type Env, getEnv } from "@/lib/env";
 import { getLogger, shouldLogRequests } from "@/lib/logger";
 import { consumeRateLimit, describeWait, rateLimitKey } from "@/lib/rate-limit";
@@ -27,6 +33,16 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (api && isPreflight(request)) {
     const preflight = { ...headers, ...preflightHeaders(origin, allowedOrigins(env.server)) };
     return withHeaders(new NextResponse(null, { status: 204 }), preflight);
+  }
+
+  if (api && isCrossSiteCookieWrite(request, allowedOrigins(env.server))) {
+    return withHeaders(
+      NextResponse.json(
+        { error: "Cross-site request refused", message: "This request came from another site." },
+        { status: 403, headers: { "Cache-Control": "no-store" } },
+      ),
+      headers,
+    );
   }
 
   const category = rateLimitCategoryOf({ method: request.method, pathname, headers: request.headers });

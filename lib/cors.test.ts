@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { allowedOrigins, corsHeaders, isAllowedOrigin, isPreflight, preflightHeaders } from "./cors";
+import {
+  allowedOrigins,
+  corsHeaders,
+  isAllowedOrigin,
+  isCrossSiteCookieWrite,
+  isPreflight,
+  preflightHeaders,
+} from "./cors";
 
 const allowed = allowedOrigins({
   corsOrigin: "https://patchmon.example.com/",
@@ -62,5 +69,68 @@ describe("isPreflight", () => {
     expect(isPreflight({ method: "OPTIONS", headers: h(full) })).toBe(true);
     expect(isPreflight({ method: "GET", headers: h(full) })).toBe(false);
     expect(isPreflight({ method: "OPTIONS", headers: h({ origin: "http://localhost:3000" }) })).toBe(false);
+  });
+});
+
+describe("cross-site cookie writes", () => {
+  const allowed = new Set(["https://dashboard.example"]);
+  const req = (method: string, headers: Record<string, string>) => ({
+    method,
+    headers: new Headers(headers),
+  });
+  const cookie = "authjs.session-token=abc";
+
+  it("refuses a write with the session cookie from a foreign origin", () => {
+    expect(
+      isCrossSiteCookieWrite(
+        req("POST", { cookie, origin: "https://wiki.example", host: "patchmon.example" }),
+        allowed,
+      ),
+    ).toBe(true);
+    expect(
+      isCrossSiteCookieWrite(
+        req("DELETE", { cookie: `__Secure-${cookie}`, origin: "null", host: "patchmon.example" }),
+        allowed,
+      ),
+    ).toBe(true);
+  });
+
+  it("lets through same-origin, allowed-origin, cookie-less, Origin-less and read requests", () => {
+    expect(
+      isCrossSiteCookieWrite(
+        req("POST", { cookie, origin: "https://patchmon.example", host: "patchmon.example" }),
+        allowed,
+      ),
+    ).toBe(false);
+    expect(
+      isCrossSiteCookieWrite(
+        req("POST", {
+          cookie,
+          origin: "https://patchmon.example",
+          host: "internal:3000",
+          "x-forwarded-host": "patchmon.example",
+        }),
+        allowed,
+      ),
+    ).toBe(false);
+    expect(
+      isCrossSiteCookieWrite(
+        req("POST", { cookie, origin: "https://dashboard.example", host: "patchmon.example" }),
+        allowed,
+      ),
+    ).toBe(false);
+    expect(
+      isCrossSiteCookieWrite(
+        req("POST", { origin: "https://wiki.example", host: "patchmon.example" }),
+        allowed,
+      ),
+    ).toBe(false);
+    expect(isCrossSiteCookieWrite(req("POST", { cookie, host: "patchmon.example" }), allowed)).toBe(false);
+    expect(
+      isCrossSiteCookieWrite(
+        req("GET", { cookie, origin: "https://wiki.example", host: "patchmon.example" }),
+        allowed,
+      ),
+    ).toBe(false);
   });
 });

@@ -61,3 +61,29 @@ export function isPreflight(request: { method: string; headers: Pick<Headers, "h
     request.headers.has("access-control-request-method")
   );
 }
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token(\.\d+)?=/;
+
+/**
+ * A cross-site write riding on the session cookie: an unsafe method, the session cookie, and an
+ * Origin that is neither this server (by its Host / X-Forwarded-Host) nor an allowed CORS origin.
+ * SameSite=Lax does not stop a sibling subdomain posting a text/plain form that parses as JSON;
+ * this does. Requests without Origin (agents, scripts) and without the cookie are not affected.
+ */
+export function isCrossSiteCookieWrite(
+  request: { method: string; headers: Pick<Headers, "get"> },
+  allowed: ReadonlySet<string>,
+): boolean {
+  if (!UNSAFE_METHODS.has(request.method.toUpperCase())) return false;
+  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  if (!URL.canParse(origin)) return true;
+  const originHost = new URL(origin).host;
+  const hosts = [request.headers.get("x-forwarded-host"), request.headers.get("host")]
+    .flatMap((value) => (value ? value.split(",").map((part) => part.trim()) : []))
+    .filter(Boolean);
+  if (hosts.includes(originHost)) return false;
+  return !isAllowedOrigin(origin, allowed);
+}
