@@ -6,7 +6,7 @@ import type { NotificationRule } from "@/db/schema";
 import { type AuditEvent, audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
-import { NotFoundError, ServiceError } from "@/lib/errors";
+import { NotFoundError, PermissionError, ServiceError } from "@/lib/errors";
 import { assertHostGroupsExist } from "@/lib/roles/host-groups";
 import {
   type ChannelView,
@@ -39,6 +39,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function settingsAdmin(actor: Actor): void {
   assertPermission(actor, "can_manage_settings");
+}
+
+/**
+ * Rules route alerts of any host (a rule with no groups covers the whole fleet) and the delivery
+ * log shows them: both are for settings managers who see the whole fleet.
+ */
+function fleetWideSettingsAdmin(actor: Actor): void {
+  settingsAdmin(actor);
+  if (actor.hostGroupScope !== null) {
+    throw new PermissionError(
+      "Notification rules and the delivery log cover the whole fleet: they need an account not limited to host groups.",
+    );
+  }
 }
 
 function auditBy(actor: Actor, meta: RequestMeta, event: Pick<AuditEvent, "action" | "target" | "details">) {
@@ -159,7 +172,7 @@ export async function createRuleFor(
   input: RuleInput,
   meta: RequestMeta = {},
 ): Promise<NotificationRule> {
-  settingsAdmin(actor);
+  fleetWideSettingsAdmin(actor);
   const parsed = ruleSchema.parse(input);
   await checkRuleReferences(parsed);
   const rule = await createNotificationRule(parsed, actor.userId);
@@ -177,7 +190,7 @@ export async function updateRuleFor(
   input: Partial<RuleInput>,
   meta: RequestMeta = {},
 ): Promise<NotificationRule> {
-  settingsAdmin(actor);
+  fleetWideSettingsAdmin(actor);
   const parsed = ruleSchema.partial().parse(input);
   await checkRuleReferences(parsed);
   const rule = await updateNotificationRule(idOr404(id, "Rule"), parsed, actor.userId);
@@ -191,7 +204,7 @@ export async function updateRuleFor(
 }
 
 export async function deleteRuleFor(actor: Actor, id: string, meta: RequestMeta = {}): Promise<void> {
-  settingsAdmin(actor);
+  fleetWideSettingsAdmin(actor);
   if (!(await deleteNotificationRule(idOr404(id, "Rule"), actor.userId))) {
     throw new NotFoundError("Rule not found.");
   }
@@ -200,7 +213,7 @@ export async function deleteRuleFor(actor: Actor, id: string, meta: RequestMeta 
 
 /** The delivery log; a URL in an error message (a webhook's, say) is masked like the channel's. */
 export async function listDeliveriesFor(actor: Actor, input: unknown = {}) {
-  settingsAdmin(actor);
+  fleetWideSettingsAdmin(actor);
   const page = await listDeliveries(listDeliveriesSchema.parse(input));
   return {
     ...page,

@@ -1,6 +1,10 @@
 // Notification settings are for settings managers only; channels never show a webhook URL (or any
 // other secret) in full, and an edit that leaves it empty keeps it.
+
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { hostGroups } from "@/db/schema";
 import { NotFoundError, PermissionError } from "@/lib/errors";
 import {
   createChannelFor,
@@ -18,6 +22,7 @@ import {
 import { resolveChannel } from "@/lib/notifications/channels";
 import { BUILTIN_ROLES, signedInUser, type TestUser } from "../support/actors";
 import { useMigratedDatabase } from "../support/database";
+import { userWithScope } from "./host-scope-support";
 
 const SETTINGS: Record<(typeof BUILTIN_ROLES)[number], boolean> = {
   superadmin: true,
@@ -89,6 +94,25 @@ describe("notifications access", () => {
       expect(await outcome(() => deleteChannelFor(actor, existing.id))).toBe(expected);
       if (expected === "deny") await deleteChannelFor(root.actor, existing.id);
     });
+  });
+
+  it("keeps fleet-wide rules and the delivery log from settings managers limited to host groups", async () => {
+    const [group] = await getDb()
+      .insert(hostGroups)
+      .values({ name: `scope-${Date.now()}` })
+      .returning({ id: hostGroups.id });
+    const scoped = await userWithScope("admin", [group?.id ?? ""]);
+    expect(scoped.actor.hostGroupScope).not.toBeNull();
+    await expect(listDeliveriesFor(scoped.actor)).rejects.toThrow(PermissionError);
+    await expect(
+      createRuleFor(scoped.actor, {
+        name: "all hosts",
+        channelId: randomUUID(),
+        alertTypes: [],
+        severities: [],
+        hostGroupIds: [],
+      } as never),
+    ).rejects.toThrow(PermissionError);
   });
 
   it("masks webhook URLs in every view and keeps them when an edit leaves them empty", async () => {

@@ -32,6 +32,13 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function Deliveries({ page }: { page: number }) {
   const actor = await requirePermission("can_manage_settings");
+  if (actor.hostGroupScope !== null) {
+    return (
+      <p className="text-muted-foreground text-sm" data-testid="deliveries-fleet-only">
+        The delivery log covers the whole fleet; accounts limited to host groups cannot see it.
+      </p>
+    );
+  }
   const log = await listDeliveriesFor(actor, { page, pageSize: 25 });
   return (
     <section className="flex flex-col gap-3" aria-label="Delivery log">
