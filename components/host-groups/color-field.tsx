@@ -14,7 +14,8 @@ const HEX = /^#[0-9a-fA-F]{6}$/;
 export function ColorField({ initial, errors }: { initial: string; errors?: string[] }) {
   const [color, setColor] = useState(initial);
   const valid = HEX.test(color);
-  const localErrors = errors?.length ? errors : valid ? undefined : ["Use a colour like #3B82F6"];
+  // What the user is typing is checked as they type; the server's verdict applies to what it was sent.
+  const localErrors = valid ? errors : ["Use a colour like #3B82F6"];
   return (
     <FormField id="group-color" label="Colour" errors={localErrors}>
       <fieldset className="flex flex-wrap items-center gap-2" aria-label="Palette">

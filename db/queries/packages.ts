@@ -79,6 +79,12 @@ function packageWhere(filter: PackageFilter): SQL {
 }
 
 function countOf(filter: PackageFilter, state: SQL): SQL {
+  // Security counts read the package's pending rows (host_packages_pending_package_id_idx) and
+  // test is_security_update on them: a "needs_update and is_security_update" predicate would let
+  // the planner AND in the whole security index (keyed by host) for every package of the page.
+  if (state === SECURITY) {
+    return sql`(select count(*) filter (where hp.is_security_update) from host_packages hp where hp.package_id = p.id and hp.needs_update and ${rowFilter(filter)})::int`;
+  }
   return sql`(select count(*) from host_packages hp where hp.package_id = p.id and ${state} and ${rowFilter(filter)})::int`;
 }
 
