@@ -8,6 +8,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as brandingRoute } from "@/app/api/branding/[kind]/route";
+import { GET as scriptRoute } from "@/app/api/v1/auto-enrollment/script/route";
+import { POST as ping } from "@/app/api/v1/hosts/ping/route";
 import { getDb, observeQueries } from "@/db/client";
 import { getSettings, updateSettings } from "@/db/queries/settings";
 import { agentCommands, auditLog, enrolmentTokens, hosts, type Settings } from "@/db/schema";
@@ -23,10 +25,13 @@ import {
 } from "@/lib/settings/enrolment";
 import { getSettingsFor, updateAgentSettings, updateServerSettings } from "@/lib/settings/service";
 import { BUILTIN_ROLES, signedInUser, type TestUser } from "../support/actors";
+import { agentRequest, call, createTestHost, keyHeaders } from "../support/agent";
 import { useMigratedDatabase } from "../support/database";
 
 describe("settings pages", () => {
   useMigratedDatabase({
+    AGENT_RATE_LIMIT_MAX: "100000",
+    REDIS_URL: undefined,
     PATCHMON_DATA_DIR: path.join(mkdtempSync(path.join(tmpdir(), "pm-settings-")), "data"),
   });
 
@@ -219,8 +224,24 @@ describe("settings pages", () => {
         );
       expect(queued.map((c) => c.hostId).sort()).toEqual([...ids].sort());
       expect(queued.every((c) => c.payload?.updateInterval === 120)).toBe(true);
+      // The agent learns it at its next ping, once.
+      const agent = await createTestHost(`ping-${tag}`);
+      await updateAgentSettings(admin.actor, { updateInterval: 180 });
+      const first = await call(
+        ping,
+        agentRequest("/hosts/ping", { method: "POST", headers: keyHeaders(agent) }),
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.commands).toEqual([{ type: "interval_changed", updateInterval: 180 }]);
+      expect(first.body.crontabUpdate.message).toContain("180 minutes");
+      const second = await call(
+        ping,
+        agentRequest("/hosts/ping", { method: "POST", headers: keyHeaders(agent) }),
+      );
+      expect(second.body.commands).toBeUndefined();
+      ids.push(agent.hostId);
       // Same interval again: nothing to tell the agents.
-      expect((await updateAgentSettings(admin.actor, { updateInterval: 120 })).hostsNotified).toBe(0);
+      expect((await updateAgentSettings(admin.actor, { updateInterval: 180 })).hostsNotified).toBe(0);
       await getDb().delete(hosts).where(inArray(hosts.id, ids));
     });
 
@@ -325,6 +346,25 @@ describe("settings pages", () => {
           }),
         ),
       ).toEqual(["groupIds"]);
+    });
+
+    it("serves the enrolment scripts the commands fetch", async () => {
+      const proxmox = await call(
+        scriptRoute,
+        agentRequest("/auto-enrollment/script", { query: { type: "proxmox-lxc" } }),
+      );
+      expect(proxmox.status).toBe(200);
+      expect(proxmox.headers.get("content-type")).toContain("text/x-shellscript");
+      expect(proxmox.text).toContain("pct list");
+      const direct = await call(
+        scriptRoute,
+        agentRequest("/auto-enrollment/script", { query: { type: "direct-host" } }),
+      );
+      expect(direct.text).toContain("AUTO_ENROLLMENT_SECRET");
+      expect(
+        (await call(scriptRoute, agentRequest("/auto-enrollment/script", { query: { type: "../x" } })))
+          .status,
+      ).toBe(400);
     });
 
     it("refuses unknown ids as not found", async () => {
