@@ -92,3 +92,16 @@ export async function resetBrandingFor(
 export async function readBranding(kind: BrandingKind): Promise<BrandingFile | null> {
   return readBrandingFile((await getBrandingState())[kind]);
 }
+
+export type BrandingUrls = Record<BrandingKind, string | null>;
+
+/**
+ * Where the shell finds each uploaded image, or null to keep the built-in one. The file name is in
+ * the query so a new upload is a new URL (no stale browser cache).
+ */
+export async function getBrandingUrls(): Promise<BrandingUrls> {
+  const state = await getBrandingState();
+  const url = (kind: BrandingKind) =>
+    state[kind] ? `/api/branding/${kind}?v=${encodeURIComponent(state[kind])}` : null;
+  return { "logo-light": url("logo-light"), "logo-dark": url("logo-dark"), favicon: url("favicon") };
+}
