@@ -4,13 +4,24 @@ import type * as React from "react";
 
 import { ThemeProvider } from "@/components/shell/theme-provider";
 import { Toaster } from "@/components/ui/sonner";
+import { getBrandingUrls } from "@/lib/settings/branding";
 
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "PatchMon", template: "%s · PatchMon" },
-  description: "Self-hosted patch monitoring for Linux hosts.",
-};
+/** The uploaded favicon (Settings > Branding) replaces app/icon.svg when there is one. */
+export async function generateMetadata(): Promise<Metadata> {
+  const metadata: Metadata = {
+    title: { default: "PatchMon", template: "%s · PatchMon" },
+    description: "Self-hosted patch monitoring for Linux hosts.",
+  };
+  try {
+    const favicon = (await getBrandingUrls()).favicon;
+    if (favicon) metadata.icons = { icon: favicon };
+  } catch {
+    // No database yet (first start, an outage): the default icon will do.
+  }
+  return metadata;
+}
 
 export const viewport: Viewport = {
   themeColor: [
