@@ -74,7 +74,6 @@ async function TabContent({
     case "notes":
       return (
         <HostDetailNotes
-          key={facts.updatedAt.toISOString()}
           hostId={host.id}
           notes={facts.notes}
           maxLength={NOTES_MAX_LENGTH}
