@@ -1,6 +1,7 @@
 // The host detail page with a host made the real way: created through the REST API as the
 // administrator, then reporting through the agent endpoint with its own credentials.
 import { expect, type Page, test } from "@playwright/test";
+import { createUser, signIn } from "./support/session";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -175,4 +176,47 @@ test("a malformed or unknown host id shows the not-found page", async ({ page })
   await expect(page.getByTestId("host-not-found")).toBeVisible();
   await page.goto("/hosts/00000000-0000-4000-8000-000000000000?tab=packages");
   await expect(page.getByTestId("host-not-found")).toBeVisible();
+});
+
+test("deleting a host needs its name typed, then leaves for the hosts list", async ({ page }) => {
+  const name = `delete-${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/v1/hosts", { data: { friendlyName: name } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { host } = (await created.json()) as { host: { id: string } };
+
+  await page.goto(`/hosts/${host.id}`);
+  await expect(page.getByTestId("host-no-report")).toBeVisible();
+  await expect(page.getByTestId("host-status")).toHaveText(/pending/i);
+  await page.getByTestId("host-tab-agent").click();
+  await page.getByTestId("host-delete").click();
+  await expect(page.getByTestId("host-delete-confirm")).toBeDisabled();
+  await page.getByTestId("host-delete-confirmation").fill(`${name}-typo`);
+  await expect(page.getByTestId("host-delete-confirm")).toBeDisabled();
+  await page.getByTestId("host-delete-confirmation").fill(name);
+  await page.getByTestId("host-delete-confirm").click();
+  await expect(page).toHaveURL(/\/hosts$/);
+  await page.goto(`/hosts/${host.id}`);
+  await expect(page.getByTestId("host-not-found")).toBeVisible();
+});
+
+test("a read-only user sees the host but no manage controls", async ({ page, browser }) => {
+  const name = `readonly-view-${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/v1/hosts", { data: { friendlyName: name } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { host } = (await created.json()) as { host: { id: string } };
+  const viewer = await createUser(page.request, "readonly");
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const other = await context.newPage();
+  await signIn(other, viewer.username, viewer.password);
+  await other.goto(`/hosts/${host.id}?tab=agent`);
+  await expect(other.getByTestId("page-heading")).toHaveText(name);
+  await expect(other.getByTestId("host-remove-command")).toBeVisible();
+  for (const control of ["host-fetch-report", "host-auto-update", "host-regenerate", "host-delete"]) {
+    await expect(other.getByTestId(control)).toHaveCount(0);
+  }
+  await other.goto(`/hosts/${host.id}?tab=notes`);
+  await expect(other.getByTestId("host-notes-text")).toHaveText("No notes for this host.");
+  await expect(other.getByTestId("host-notes-save")).toHaveCount(0);
+  await context.close();
 });

@@ -7,6 +7,7 @@ import { HostDetailHistory } from "@/components/hosts/host-detail-history";
 import { HostDetailNotes } from "@/components/hosts/host-detail-notes";
 import { HostDetailOverview } from "@/components/hosts/host-detail-overview";
 import { HostDetailPackages } from "@/components/hosts/host-detail-packages";
+import { HostDetailRefresh } from "@/components/hosts/host-detail-refresh";
 import { HostDetailRepositories } from "@/components/hosts/host-detail-repositories";
 import { HostDetailTabs, type HostTab, parseHostTab } from "@/components/hosts/host-detail-tabs";
 import type { Actor } from "@/lib/auth/actor";
@@ -117,6 +118,7 @@ export default async function HostDetailPage({
       ) : null}
       <HostDetailTabs hostId={host.id} active={tab} counts={{ packages: host.totalPackages }} />
       <TabContent actor={actor} tab={tab} loaded={loaded} query={query} now={now} />
+      <HostDetailRefresh />
     </div>
   );
 }
