@@ -65,7 +65,7 @@ export function PackagesTable({ rows }: { rows: PackageRow[] }) {
                 ) : null}
               </TableCell>
               <TableCell className="hidden sm:table-cell">
-                <Badge variant="outline">{row.packageManager}</Badge>
+                <Badge variant="secondary">{row.packageManager}</Badge>
               </TableCell>
               <TableCell className="text-right">
                 <CountLink href={`/packages/${row.id}`} value={row.hostCount} testId="package-hosts" />

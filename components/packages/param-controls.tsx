@@ -27,6 +27,9 @@ export function ParamSelect({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const value = searchParams.get(param) ?? "all";
+  // Radix shows an item's text only once its list has rendered; name the choice from the start.
+  const shown =
+    value === "all" ? allLabel : (options.find((option) => option.value === value)?.label ?? value);
   return (
     <Select
       value={value}
@@ -42,7 +45,7 @@ export function ParamSelect({
       }
     >
       <SelectTrigger aria-label={label} className="w-44" data-testid={testId} aria-busy={pending}>
-        <SelectValue />
+        <SelectValue>{shown}</SelectValue>
       </SelectTrigger>
       <SelectContent>
         <SelectItem value="all">{allLabel}</SelectItem>
