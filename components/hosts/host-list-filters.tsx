@@ -27,7 +27,7 @@ export function HostListFilters({ groups, osTypes }: { groups: HostGroupChoice[]
     router.push(withParams(pathname, searchParams.toString(), { ...changes, page: null }), { scroll: false });
 
   return (
-    <div className="flex flex-col gap-3" data-testid="hosts-filters">
+    <div className="flex min-w-0 flex-1 flex-col gap-3" data-testid="hosts-filters">
       <div className="flex flex-wrap items-center gap-2">
         <SearchInput placeholder="Search name, hostname, IP, OS, notes…" aria-label="Search hosts" />
         <select

@@ -138,4 +138,16 @@ test("hosts list: search, security filter, three pages of 25, CSV export equals 
   await expect(page.getByTestId("hosts-selected-count")).toHaveText("1 selected");
   await page.getByTestId("bulk-report-now").click();
   await expect(page.getByText("Asked 1 host to report.")).toBeVisible();
+
+  // Deleting needs the typed phrase; the deleted hosts leave the filtered list.
+  await page.getByTestId("select-host").nth(1).check();
+  await expect(page.getByTestId("hosts-selected-count")).toHaveText("2 selected");
+  await page.getByTestId("bulk-delete").click();
+  await page.getByTestId("delete-confirmation").fill("delete 1 host");
+  await expect(page.getByTestId("confirm-delete-hosts")).toBeDisabled();
+  await page.getByTestId("delete-confirmation").fill("delete 2 hosts");
+  await page.getByTestId("confirm-delete-hosts").click();
+  await expect(page.getByText("Deleted 2 hosts.")).toBeVisible();
+  await expect(page.getByTestId("host-row")).toHaveCount(1);
+  await expect(page.getByTestId("host-link")).toHaveText(filtered[2] ?? "");
 });
