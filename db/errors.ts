@@ -13,6 +13,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === "23505";
 }
 
+/** A foreign key with ON DELETE RESTRICT refused the delete (23503). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return sqlState(error) === "23503";
+}
+
 /** Text PostgreSQL cannot store, such as a NUL character (22021, 22P05). */
 export function isUnstorableText(error: unknown): boolean {
   const state = sqlState(error);

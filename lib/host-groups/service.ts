@@ -1,6 +1,8 @@
 // Host groups (the Host groups page). Viewing needs can_view_hosts, changing can_manage_hosts. A
 // scoped actor sees and edits only the groups of its scope, and may not create groups: a new group
 // would lie outside its scope the moment it exists. A group outside scope is "not found".
+
+import { isForeignKeyViolation, isUniqueViolation } from "@/db/errors";
 import {
   deleteHostGroupInScope,
   getHostGroupInScope,
@@ -9,7 +11,6 @@ import {
   listHostGroupsInScope,
   updateHostGroupInScope,
 } from "@/db/queries/host-groups";
-import { isUniqueViolation } from "@/db/queries/user-admin";
 import { type AuditEvent, audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission, hasPermission } from "@/lib/auth/guard";
@@ -121,7 +122,17 @@ export async function deleteHostGroupFor(
   meta: RequestMeta = {},
 ): Promise<{ id: string; name: string; hostCount: number }> {
   assertPermission(actor, "can_manage_hosts");
-  const deleted = await deleteHostGroupInScope(groupIdOrNotFound(id), actor.hostGroupScope);
+  const deleted = await deleteHostGroupInScope(groupIdOrNotFound(id), actor.hostGroupScope).catch((error) => {
+    // role_host_groups / user_host_groups restrict: deleting a group that limits a role or user
+    // would silently widen their access to the whole fleet.
+    if (isForeignKeyViolation(error)) {
+      throw new ServiceError(
+        "This group limits what some roles or users may see. Remove it from their host-group scope first (Roles and Users pages).",
+        { status: 409 },
+      );
+    }
+    throw error;
+  });
   if (!deleted) throw new NotFoundError("Host group not found.");
   await auditBy(actor, meta, {
     action: "host_group.deleted",

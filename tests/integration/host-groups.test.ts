@@ -104,6 +104,20 @@ describe("host groups", () => {
     expect(edited.hostCount).toBe(2);
   });
 
+  it("refuses to delete a group that limits a role or a user, which would widen their access", async () => {
+    const { actor } = await signedInUser("admin");
+    const group = await createHostGroupFor(actor, { name: tag(), color: "#10b981" });
+    await scopedRole([group.id]);
+    await expect(deleteHostGroupFor(actor, group.id)).rejects.toThrow(ServiceError);
+    expect(await getHostGroupFor(actor, group.id)).toMatchObject({ id: group.id });
+
+    const other = await createHostGroupFor(actor, { name: tag(), color: "#10b981" });
+    await userWithScope("user", [other.id]);
+    await expect(deleteHostGroupFor(actor, other.id)).rejects.toThrow(
+      /Remove it from their host-group scope/,
+    );
+  });
+
   it("a read-only user may list groups but not change them; a malformed id is not found", async () => {
     const fleet = await createFleet();
     const { actor } = await signedInUser("readonly");
