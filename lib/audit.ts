@@ -54,6 +54,8 @@ export type AuditAction =
   | "rule.created"
   | "rule.updated"
   | "rule.deleted"
+  | "dashboard.layout_saved"
+  | "dashboard.layout_reset"
   | "job.run_now"
   | "job.paused"
   | "job.resumed"

@@ -14,6 +14,7 @@ import {
   Users,
 } from "lucide-react";
 
+import { type CardSize, type LayoutCard, SECTION_TITLES } from "@/lib/dashboard/cards";
 import type { FleetOverview } from "@/lib/overview";
 
 import { StatCard, type StatTone } from "./stat-card";
@@ -139,27 +140,63 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
   return { fleet, inventory: inventoryStats };
 }
 
-function StatSection({ id, title, stats }: { id: string; title: string; stats: Stat[] }) {
+const sizeClass: Record<CardSize, string> = {
+  sm: "col-span-1",
+  md: "col-span-2",
+  lg: "col-span-full",
+};
+
+function StatSection({
+  id,
+  title,
+  stats,
+}: {
+  id: string;
+  title: string;
+  stats: (Stat & { size: CardSize })[];
+}) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
       <h2 id={id} className="font-medium text-muted-foreground text-sm">
         {title}
       </h2>
       <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 xl:grid-cols-4">
-        {stats.map(({ id: statId, ...stat }) => (
-          <StatCard key={statId} data-testid={`stat-${statId}`} {...stat} />
+        {stats.map(({ id: statId, size, ...stat }) => (
+          <div key={statId} className={sizeClass[size]} data-size={size}>
+            <StatCard data-testid={`stat-${statId}`} {...stat} />
+          </div>
         ))}
       </div>
     </section>
   );
 }
 
-export function OverviewGrid({ overview }: { overview: FleetOverview }) {
+/** Cards in the layout's order and sizes; hidden cards and cards without a value are left out. */
+function arrange(stats: Stat[], layout: LayoutCard[] | undefined): (Stat & { size: CardSize })[] {
+  if (!layout) return stats.map((stat) => ({ ...stat, size: "sm" }));
+  const byId = new Map(stats.map((stat) => [stat.id, stat]));
+  return layout.flatMap((card) => {
+    const stat = byId.get(card.id);
+    return stat && card.visible ? [{ ...stat, size: card.size }] : [];
+  });
+}
+
+export function OverviewGrid({ overview, layout }: { overview: FleetOverview; layout?: LayoutCard[] }) {
   const { fleet, inventory } = fleetStats(overview);
+  const sections = [
+    { id: "fleet-health", title: SECTION_TITLES.fleet, stats: arrange(fleet, layout) },
+    { id: "inventory", title: SECTION_TITLES.inventory, stats: arrange(inventory, layout) },
+  ].filter((section) => section.stats.length > 0);
   return (
     <div className="flex flex-col gap-8" data-testid="overview-grid">
-      <StatSection id="fleet-health" title="Fleet health" stats={fleet} />
-      <StatSection id="inventory" title="Inventory" stats={inventory} />
+      {sections.map((section) => (
+        <StatSection key={section.id} {...section} />
+      ))}
+      {sections.length === 0 ? (
+        <p className="text-muted-foreground text-sm" data-testid="dashboard-all-hidden">
+          Every card is hidden. Use Customise to show some again.
+        </p>
+      ) : null}
     </div>
   );
 }

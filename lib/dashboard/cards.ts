@@ -1,0 +1,70 @@
+// The dashboard's cards: ids, titles and sections in their default order. Pure data shared by the
+// server (validation, defaults) and the customise panel in the browser.
+import type { Permission } from "@/lib/permissions";
+
+export const CARD_SIZES = ["sm", "md", "lg"] as const;
+export type CardSize = (typeof CARD_SIZES)[number];
+
+export type CardSection = "fleet" | "inventory";
+
+export const SECTION_TITLES: Record<CardSection, string> = { fleet: "Fleet health", inventory: "Inventory" };
+
+export type CardDefinition = {
+  id: string;
+  title: string;
+  section: CardSection;
+  /** Never shown to an actor without it, whatever their stored layout says. */
+  requires?: Permission;
+  /** Shown by default only to actors with it (they may still turn the card on themselves). */
+  shownByDefaultWith?: Permission;
+};
+
+export const DASHBOARD_CARDS: readonly CardDefinition[] = [
+  { id: "total-hosts", title: "Total hosts", section: "fleet" },
+  { id: "up-to-date", title: "Up to date", section: "fleet" },
+  { id: "needing-updates", title: "Needing updates", section: "fleet" },
+  { id: "security-updates", title: "Security updates", section: "fleet" },
+  { id: "needing-reboot", title: "Needing reboot", section: "fleet" },
+  { id: "stale-offline", title: "Stale / offline", section: "fleet" },
+  { id: "pending", title: "Pending first report", section: "fleet" },
+  { id: "report-failed", title: "Failed reports", section: "fleet" },
+  {
+    id: "outdated-packages",
+    title: "Outdated packages",
+    section: "inventory",
+    shownByDefaultWith: "can_view_packages",
+  },
+  { id: "host-groups", title: "Host groups", section: "inventory" },
+  {
+    id: "repositories",
+    title: "Repositories",
+    section: "inventory",
+    shownByDefaultWith: "can_view_packages",
+  },
+  { id: "users", title: "Users", section: "inventory", requires: "can_view_users" },
+];
+
+export const CARD_IDS: readonly string[] = DASHBOARD_CARDS.map((card) => card.id);
+
+const byId = new Map(DASHBOARD_CARDS.map((card) => [card.id, card]));
+
+export function cardDefinition(id: string): CardDefinition | undefined {
+  return byId.get(id);
+}
+
+/** One card as the dashboard renders it: every card the viewer may see is listed, hidden ones too. */
+export type LayoutCard = { id: string; visible: boolean; size: CardSize };
+
+/** Moves the card at `index` past its nearest neighbour of the same section; other sections keep their order. */
+export function moveCard(cards: LayoutCard[], index: number, direction: -1 | 1): LayoutCard[] {
+  const section = cardDefinition(cards[index]?.id ?? "")?.section;
+  if (!section) return cards;
+  let other = index + direction;
+  while (other >= 0 && other < cards.length && cardDefinition(cards[other]?.id ?? "")?.section !== section) {
+    other += direction;
+  }
+  if (other < 0 || other >= cards.length) return cards;
+  const next = [...cards];
+  [next[index], next[other]] = [next[other] as LayoutCard, next[index] as LayoutCard];
+  return next;
+}
