@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { CARD_IDS, type LayoutCard, moveCard } from "./cards";
+
+const layout = (ids: string[]): LayoutCard[] => ids.map((id) => ({ id, visible: true, size: "sm" }));
+const ids = (cards: LayoutCard[]) => cards.map((card) => card.id);
+
+describe("moveCard", () => {
+  it("swaps a card with its neighbour", () => {
+    const moved = moveCard(layout(["total-hosts", "up-to-date", "pending"]), 1, -1);
+    expect(ids(moved)).toEqual(["up-to-date", "total-hosts", "pending"]);
+  });
+
+  it("skips cards of the other section", () => {
+    const cards = layout(["total-hosts", "users", "host-groups", "pending"]);
+    expect(ids(moveCard(cards, 3, -1))).toEqual(["pending", "users", "host-groups", "total-hosts"]);
+    expect(ids(moveCard(cards, 1, 1))).toEqual(["total-hosts", "host-groups", "users", "pending"]);
+  });
+
+  it("leaves the first and last card of a section where they are", () => {
+    const cards = layout(["total-hosts", "users", "pending"]);
+    expect(moveCard(cards, 0, -1)).toBe(cards);
+    expect(moveCard(cards, 2, 1)).toBe(cards);
+    expect(moveCard(cards, 1, 1)).toBe(cards);
+  });
+
+  it("knows every card once", () => {
+    expect(new Set(CARD_IDS).size).toBe(CARD_IDS.length);
+  });
+});
