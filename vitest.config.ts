@@ -36,7 +36,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          testTimeout: 60_000,
+          // Multi-process tests start tsx children; a busy 2-core machine needs room.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           // Files share one PostgreSQL database and one Redis; run them one at a time.
           fileParallelism: false,

@@ -60,7 +60,8 @@ describe("host and enrolment CLI", () => {
     expect(help.stdout).toContain("enrolment:create --name N");
   });
 
-  it("creates a host, whose install command installs it, and manages it", async () => {
+  // Several CLI processes in a row (each starts tsx): generous on a busy 2-core machine.
+  it("creates a host, whose install command installs it, and manages it", { timeout: 240_000 }, async () => {
     const created = await cli("host:create", "--name", "web-01", "--group", "prod", "--group", "web");
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
@@ -126,7 +127,7 @@ describe("host and enrolment CLI", () => {
     expect((await cli("host:create")).code).toBe(1);
   });
 
-  it("creates, lists and disables enrolment tokens", async () => {
+  it("creates, lists and disables enrolment tokens", { timeout: 240_000 }, async () => {
     const bad = await cli("enrolment:create", "--name", "lab", "--allow", "10.0.0.0/33");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--allow");
