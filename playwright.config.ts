@@ -28,6 +28,8 @@ const chromiumLaunch = {
 export default defineConfig({
   testDir: "./tests/e2e",
   fullyParallel: false,
+  // Flows that build a fleet through the agent endpoints take a while on a busy 2-core machine.
+  timeout: 90_000,
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,

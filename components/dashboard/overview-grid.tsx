@@ -26,6 +26,8 @@ interface Stat {
   icon: LucideIcon;
   tone: StatTone;
   description?: string;
+  /** The list this number counts (every number links to it). */
+  href?: string;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -42,6 +44,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
   const fleet: Stat[] = [
     {
       id: "total-hosts",
+      href: "/hosts",
       title: "Total hosts",
       value: hosts.total,
       icon: Server,
@@ -58,6 +61,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "needing-updates",
+      href: "/hosts?updates=1",
       title: "Needing updates",
       value: hosts.needingUpdates,
       icon: TriangleAlert,
@@ -65,6 +69,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "security-updates",
+      href: "/hosts?security=1",
       title: "Security updates",
       value: inventory.securityUpdates,
       icon: ShieldAlert,
@@ -73,6 +78,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "needing-reboot",
+      href: "/hosts?reboot=1",
       title: "Needing reboot",
       value: hosts.needingReboot,
       icon: RotateCw,
@@ -80,6 +86,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "stale-offline",
+      href: "/hosts?stale=1",
       title: "Stale / offline",
       value: hosts.staleOrOffline,
       icon: CloudOff,
@@ -88,6 +95,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "pending",
+      href: "/hosts?status=pending",
       title: "Pending first report",
       value: hosts.pending,
       icon: Hourglass,
@@ -95,6 +103,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "report-failed",
+      href: "/hosts?status=report_failed",
       title: "Failed reports",
       value: hosts.reportFailed,
       icon: CircleX,
@@ -106,6 +115,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
   const inventoryStats: Stat[] = [
     {
       id: "outdated-packages",
+      href: "/packages?updates=1",
       title: "Outdated packages",
       value: inventory.outdatedPackages,
       icon: PackageOpen,
@@ -113,6 +123,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "host-groups",
+      href: "/host-groups",
       title: "Host groups",
       value: inventory.hostGroups,
       icon: FolderTree,
@@ -120,6 +131,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
     },
     {
       id: "repositories",
+      href: "/repositories",
       title: "Repositories",
       value: inventory.repositories,
       icon: Boxes,
@@ -130,6 +142,7 @@ export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Sta
   if (inventory.users !== null) {
     inventoryStats.push({
       id: "users",
+      href: "/users",
       title: "Users",
       value: inventory.users,
       icon: Users,
