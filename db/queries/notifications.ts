@@ -1,6 +1,6 @@
 // Notification channels, rules and the delivery log.
 import { and, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import { type Executor, executeRows, getDb, getDbHandle } from "@/db/client";
 import {
   type Alert,
   alerts,
@@ -186,6 +186,22 @@ export async function getDeliveryById(id: string, db: Executor = getDb()) {
 }
 
 /** Counts an attempt of a delivery that is not sent yet; undefined when it is sent (or gone). */
+/**
+ * Runs `work` holding a per-delivery lock no other process can take at the same time; undefined
+ * when another attempt holds it (a job BullMQ thought stalled and started again, say), so one
+ * message is never sent twice at once. PGlite serves one process: nothing to lock against.
+ */
+export async function withDeliveryLock<T>(id: string, work: () => Promise<T>): Promise<T | undefined> {
+  if (getDbHandle().kind !== "postgres") return work();
+  return getDb().transaction(async (tx) => {
+    const [row] = await executeRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(hashtext('notification-delivery'), hashtext(${id})) as locked`,
+    );
+    return row?.locked ? work() : undefined;
+  });
+}
+
 export async function beginDeliveryAttempt(id: string, db: Executor = getDb()): Promise<number | undefined> {
   const [row] = await db
     .update(notificationDeliveries)

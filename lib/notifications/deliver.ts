@@ -2,7 +2,12 @@
 // recorded and rethrown so the queue retries with exponential backoff, and the last attempt marks
 // the row failed. A row already sent is never sent again.
 import { createTransport } from "nodemailer";
-import { beginDeliveryAttempt, finishDeliveryAttempt, getDeliveryById } from "@/db/queries/notifications";
+import {
+  beginDeliveryAttempt,
+  finishDeliveryAttempt,
+  getDeliveryById,
+  withDeliveryLock,
+} from "@/db/queries/notifications";
 import { getEnv } from "@/lib/env";
 import { notificationDeliveryJob } from "@/lib/queue/definitions";
 import { resolveChannel } from "./channels";
@@ -68,6 +73,11 @@ export async function sendToChannel(
 }
 
 export async function deliverNotification(deliveryId: string): Promise<Record<string, unknown>> {
+  const outcome = await withDeliveryLock(deliveryId, () => attemptDelivery(deliveryId));
+  return outcome ?? { skipped: "another attempt is in flight" };
+}
+
+async function attemptDelivery(deliveryId: string): Promise<Record<string, unknown>> {
   const delivery = await getDeliveryById(deliveryId);
   if (!delivery) return { skipped: "delivery not found" };
   const attempt = await beginDeliveryAttempt(deliveryId);
