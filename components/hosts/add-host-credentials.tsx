@@ -1,9 +1,9 @@
 "use client";
 
 import { TriangleAlert } from "lucide-react";
-import { CopyBlock } from "@/components/settings/copy-block";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyBlock } from "@/components/ui/copy-block";
 import { AddHostWaiting } from "./add-host-waiting";
 
 export type CreatedHost = {

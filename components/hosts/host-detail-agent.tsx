@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyBlock } from "@/components/ui/copy-block";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { HostCommandRow } from "@/lib/hosts/detail";
 import { HostDetailAgentControls } from "./host-detail-agent-controls";
-import { HostDetailCopy } from "./host-detail-copy";
 import { HostDetailCredentials } from "./host-detail-credentials";
 import { HostDetailDelete } from "./host-detail-delete";
 import { HostDetailTime } from "./host-detail-time";
@@ -91,7 +91,7 @@ export function HostDetailAgent({ host, commands, removeCommand, canManage, now 
           {canManage ? <HostDetailCredentials hostId={host.id} friendlyName={host.friendlyName} /> : null}
           <div className="grid gap-2">
             <h3 className="font-medium text-sm">Remove the agent</h3>
-            <HostDetailCopy value={removeCommand} label="remove command" testId="host-remove-command" />
+            <CopyBlock value={removeCommand} label="remove command" testId="host-remove-command" />
           </div>
         </CardContent>
       </Card>

@@ -17,7 +17,7 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { HostDetailCopy } from "./host-detail-copy";
+import { CopyBlock } from "@/components/ui/copy-block";
 
 type Issued = { apiId: string; apiKey: string; installCommand: string };
 
@@ -92,9 +92,9 @@ export function HostDetailCredentials({ hostId, friendlyName }: { hostId: string
           <AlertDescription className="grid w-full gap-2">
             <span>It is shown only once and stored only as a hash.</span>
             <span className="font-medium text-foreground">API ID</span>
-            <HostDetailCopy value={issued.apiId} label="API ID" testId="host-new-api-id" />
+            <CopyBlock value={issued.apiId} label="API ID" testId="host-new-api-id" />
             <span className="font-medium text-foreground">API key</span>
-            <HostDetailCopy value={issued.apiKey} label="API key" testId="host-new-api-key" />
+            <CopyBlock value={issued.apiKey} label="API key" testId="host-new-api-key" />
           </AlertDescription>
         </Alert>
       ) : null}
@@ -104,7 +104,7 @@ export function HostDetailCredentials({ hostId, friendlyName }: { hostId: string
             Run as root on the host. The command carries a one-time token that expires soon, never the API
             key.
           </p>
-          <HostDetailCopy value={command} label="install command" testId="host-install-command" />
+          <CopyBlock value={command} label="install command" testId="host-install-command" />
         </div>
       ) : null}
     </div>

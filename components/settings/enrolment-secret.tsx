@@ -3,7 +3,7 @@
 import { TriangleAlert } from "lucide-react";
 
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { CopyBlock } from "./copy-block";
+import { CopyBlock } from "@/components/ui/copy-block";
 
 export type CreatedToken = {
   name: string;
