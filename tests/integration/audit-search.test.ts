@@ -19,7 +19,10 @@ describe("audit log search", () => {
     const found = await listAuditEntries({ search: subject }, { limit: 10, offset: 0 });
     expect(found.total).toBe(1);
     expect(found.rows[0]?.details).toEqual({ username: subject });
-    const wildcard = await listAuditEntries({ search: `carol%${subject.slice(6)}` }, { limit: 10, offset: 0 });
+    const wildcard = await listAuditEntries(
+      { search: `carol%${subject.slice(6)}` },
+      { limit: 10, offset: 0 },
+    );
     expect(wildcard.total).toBe(0);
   });
 });
