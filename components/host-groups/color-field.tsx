@@ -5,7 +5,7 @@ import { useState } from "react";
 
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { HOST_GROUP_PALETTE } from "@/lib/host-groups/schemas";
+import { HOST_GROUP_PALETTE } from "@/lib/host-groups/palette";
 import { cn } from "@/lib/utils";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;

@@ -10,7 +10,7 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useFormSubmit } from "@/components/users/use-form-submit";
-import { HOST_GROUP_PALETTE } from "@/lib/host-groups/schemas";
+import { HOST_GROUP_PALETTE } from "@/lib/host-groups/palette";
 import { ColorField } from "./color-field";
 import type { HostGroupView } from "./types";
 

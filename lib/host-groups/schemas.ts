@@ -1,16 +1,9 @@
 import { z } from "zod";
+import { HOST_GROUP_PALETTE } from "./palette";
+
+export { HOST_GROUP_PALETTE };
 
 /** The palette the form offers; any other #RRGGBB colour may be typed. */
-export const HOST_GROUP_PALETTE = [
-  "#3B82F6",
-  "#10B981",
-  "#F59E0B",
-  "#EF4444",
-  "#8B5CF6",
-  "#EC4899",
-  "#14B8A6",
-  "#64748B",
-] as const;
 
 export const hostGroupColorSchema = z
   .string()

@@ -52,7 +52,9 @@ test.describe("dashboard customisation", () => {
     await expect(page.getByTestId("stat-pending")).toHaveCount(0);
     const after = await cardOrder(page);
     expect(after.indexOf("security-updates")).toBe(after.indexOf("needing-updates") - 1);
-    await expect(page.getByTestId("stat-total-hosts").locator("xpath=..")).toHaveAttribute("data-size", "lg");
+    await expect(
+      page.getByTestId("stat-total-hosts").locator("xpath=ancestor::*[@data-size][1]"),
+    ).toHaveAttribute("data-size", "lg");
 
     await page.emulateMedia({ colorScheme: "light" });
     await page.evaluate(() => document.documentElement.classList.toggle("dark", false));

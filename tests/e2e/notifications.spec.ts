@@ -57,6 +57,8 @@ test("a webhook channel sends a test message that shows as sent in the delivery 
   expect(payload.event).toBe("test");
 
   await page.getByTestId("notifications-tab-deliveries").click();
+  // The tab is in the URL: wait for it before reloading, or the reload shows the first tab.
+  await expect(page).toHaveURL(/tab=deliveries/);
   const delivery = page.getByTestId("delivery-row").filter({ hasText: name });
   await expect(async () => {
     await page.reload();
