@@ -142,44 +142,56 @@ export async function listEnrolmentTokensExpiring(
 
 // ---- Orphans and version check ---------------------------------------------------------------
 
-/**
- * Deletes up to `batchSize` packages no host has. Packages younger than `createdBefore` are kept:
- * ingestion adds catalogue rows just before it links them to the host.
- */
-export async function deleteOrphanPackagesBatch(
+type Catalogue = {
+  table: "packages" | "repositories";
+  link: "host_packages" | "host_repositories";
+  key: string;
+};
+
+/** Deletes up to `batchSize` rows of a catalogue table that no host links to any more. */
+async function deleteOrphansBatch(
+  { table, link, key }: Catalogue,
   batchSize: number,
   createdBefore: Date,
-  db: Executor = getDb(),
+  db: Executor,
 ): Promise<number> {
   const [row] = await executeRows<{ count: number }>(
     db,
     sql`with doomed as (
-          select p.id from packages p
-          where p.created_at < ${createdBefore.toISOString()}::timestamptz
-            and not exists (select 1 from host_packages hp where hp.package_id = p.id)
+          select c.id from ${sql.raw(table)} c
+          where c.created_at < ${createdBefore.toISOString()}::timestamptz
+            and not exists (select 1 from ${sql.raw(link)} l where l.${sql.raw(key)} = c.id)
           limit ${batchSize} for update skip locked
-        ), deleted as (delete from packages where id in (select id from doomed) returning 1)
+        ), deleted as (delete from ${sql.raw(table)} where id in (select id from doomed) returning 1)
         select count(*)::int as count from deleted`,
   );
   return Number(row?.count ?? 0);
 }
 
-export async function deleteOrphanRepositoriesBatch(
+/**
+ * Deletes up to `batchSize` packages no host has. Packages younger than `createdBefore` are kept:
+ * ingestion adds catalogue rows just before it links them to the host.
+ */
+export function deleteOrphanPackagesBatch(batchSize: number, createdBefore: Date, db: Executor = getDb()) {
+  return deleteOrphansBatch(
+    { table: "packages", link: "host_packages", key: "package_id" },
+    batchSize,
+    createdBefore,
+    db,
+  );
+}
+
+export function deleteOrphanRepositoriesBatch(
   batchSize: number,
   createdBefore: Date,
   db: Executor = getDb(),
-): Promise<number> {
-  const [row] = await executeRows<{ count: number }>(
+) {
+  return deleteOrphansBatch(
+    { table: "repositories", link: "host_repositories", key: "repository_id" },
+    batchSize,
+    createdBefore,
     db,
-    sql`with doomed as (
-          select r.id from repositories r
-          where r.created_at < ${createdBefore.toISOString()}::timestamptz
-            and not exists (select 1 from host_repositories hr where hr.repository_id = r.id)
-          limit ${batchSize} for update skip locked
-        ), deleted as (delete from repositories where id in (select id from doomed) returning 1)
-        select count(*)::int as count from deleted`,
   );
-  return Number(row?.count ?? 0);
 }
 
 export async function recordLatestVersion(

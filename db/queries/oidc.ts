@@ -1,7 +1,6 @@
 // Statements of single sign-on: finding, linking and creating accounts by their OIDC identity.
 import { and, eq, isNull, like, or, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { isUniqueViolation } from "@/db/errors";
 import { roles, users } from "@/db/schema";
 
 export type OidcAccount = {
@@ -161,5 +160,3 @@ export async function setUserRoleForOidc(userId: string, roleId: string, db: Exe
 export async function markOidcLogin(userId: string, db: Executor = getDb()): Promise<void> {
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
 }
-
-export { isUniqueViolation };

@@ -2,7 +2,6 @@
 // hash or the TFA secret: rows leave the server as they are.
 import { and, asc, count, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { isUniqueViolation } from "@/db/errors";
 import { PERMISSIONS, roles, userHostGroups, users } from "@/db/schema";
 
 export type UserStatus = "active" | "disabled" | "locked";
@@ -208,5 +207,3 @@ export async function findLoginConflicts(
     email: rows.some((row) => row.email.toLowerCase() === email.toLowerCase()),
   };
 }
-
-export { isUniqueViolation };

@@ -1,13 +1,14 @@
 // Turns a verified OIDC identity into a PatchMon account and a session row: find by (issuer, subject),
 // else link by a verified email, else create (OIDC_AUTO_CREATE_USERS); roles follow the groups.
+
 import { randomUUID } from "node:crypto";
+import { isUniqueViolation } from "@/db/errors";
 import { insertSessionOnce } from "@/db/queries/auth";
 import {
   emailTakenByOther,
   getUserByEmailForOidc,
   getUserByOidcIdentity,
   insertOidcUser,
-  isUniqueViolation,
   linkOidcIdentity,
   listUsernamesLike,
   markOidcLogin,

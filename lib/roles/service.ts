@@ -1,5 +1,7 @@
 // Roles: list with usage, create/edit/delete custom roles. Built-ins are read-only. Managing roles
 // needs can_manage_users (a role decides what users may do); seeing them needs can_view_users.
+
+import { isUniqueViolation } from "@/db/errors";
 import {
   countUsersOfRole,
   deleteCustomRole,
@@ -13,7 +15,7 @@ import {
   updateCustomRole,
 } from "@/db/queries/roles";
 import { withTransaction } from "@/db/queries/transaction";
-import { isUniqueViolation, lockActiveSuperusers } from "@/db/queries/user-admin";
+import { lockActiveSuperusers } from "@/db/queries/user-admin";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
 import { NotFoundError, PermissionError, ServiceError } from "@/lib/errors";

@@ -1,12 +1,12 @@
 // User administration: list, create, edit (including role and scope), disable/enable, delete.
 // Every function takes the acting user first and checks its permissions and the superadmin rules
 // itself, so the page actions, the REST routes and the tests share one set of rules.
+import { isUniqueViolation } from "@/db/errors";
 import { getRoleWithUsage } from "@/db/queries/roles";
 import { withTransaction } from "@/db/queries/transaction";
 import {
   type AdminUser,
   findLoginConflicts,
-  isUniqueViolation,
   listUsersPage,
   lockActiveSuperuserIds,
   replaceUserHostGroups,
