@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_IDS, type LayoutCard, moveCard } from "./cards";
+import { CARD_IDS, type LayoutCard, moveCard, moveCardBefore, moveCardToEnd } from "./cards";
 
 const layout = (ids: string[]): LayoutCard[] => ids.map((id) => ({ id, visible: true, size: "sm" }));
 const ids = (cards: LayoutCard[]) => cards.map((card) => card.id);
@@ -25,5 +25,50 @@ describe("moveCard", () => {
 
   it("knows every card once", () => {
     expect(new Set(CARD_IDS).size).toBe(CARD_IDS.length);
+  });
+});
+
+describe("moveCardBefore (drag and drop)", () => {
+  const cards = layout(["total-hosts", "users", "up-to-date", "host-groups", "pending"]);
+
+  it("puts the dragged card just before the one it was dropped on", () => {
+    expect(ids(moveCardBefore(cards, "pending", "total-hosts"))).toEqual([
+      "pending",
+      "total-hosts",
+      "users",
+      "up-to-date",
+      "host-groups",
+    ]);
+    expect(ids(moveCardBefore(cards, "total-hosts", "pending"))).toEqual([
+      "users",
+      "up-to-date",
+      "host-groups",
+      "total-hosts",
+      "pending",
+    ]);
+  });
+
+  it("refuses a drop on another section, on itself or on an unknown card", () => {
+    expect(moveCardBefore(cards, "pending", "users")).toBe(cards);
+    expect(moveCardBefore(cards, "pending", "pending")).toBe(cards);
+    expect(moveCardBefore(cards, "nope", "pending")).toBe(cards);
+    expect(moveCardBefore(cards, "pending", "os-distribution")).toBe(cards);
+  });
+
+  it("moves a card after the last one of its section", () => {
+    expect(ids(moveCardToEnd(cards, "total-hosts"))).toEqual([
+      "users",
+      "up-to-date",
+      "host-groups",
+      "pending",
+      "total-hosts",
+    ]);
+    expect(ids(moveCardToEnd(cards, "users"))).toEqual([
+      "total-hosts",
+      "up-to-date",
+      "host-groups",
+      "users",
+      "pending",
+    ]);
   });
 });

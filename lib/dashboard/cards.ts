@@ -5,9 +5,15 @@ import type { Permission } from "@/lib/permissions";
 export const CARD_SIZES = ["sm", "md", "lg"] as const;
 export type CardSize = (typeof CARD_SIZES)[number];
 
-export type CardSection = "fleet" | "inventory";
+export const CARD_SECTIONS = ["fleet", "charts", "inventory", "activity"] as const;
+export type CardSection = (typeof CARD_SECTIONS)[number];
 
-export const SECTION_TITLES: Record<CardSection, string> = { fleet: "Fleet health", inventory: "Inventory" };
+export const SECTION_TITLES: Record<CardSection, string> = {
+  fleet: "Fleet health",
+  charts: "Trends",
+  inventory: "Inventory",
+  activity: "Activity",
+};
 
 export type CardDefinition = {
   id: string;
@@ -17,6 +23,8 @@ export type CardDefinition = {
   requires?: Permission;
   /** Shown by default only to actors with it (they may still turn the card on themselves). */
   shownByDefaultWith?: Permission;
+  /** Size in the default layout (small when not given). */
+  defaultSize?: CardSize;
 };
 
 export const DASHBOARD_CARDS: readonly CardDefinition[] = [
@@ -28,6 +36,10 @@ export const DASHBOARD_CARDS: readonly CardDefinition[] = [
   { id: "stale-offline", title: "Stale / offline", section: "fleet" },
   { id: "pending", title: "Pending first report", section: "fleet" },
   { id: "report-failed", title: "Failed reports", section: "fleet" },
+  { id: "os-distribution", title: "OS distribution", section: "charts", defaultSize: "md" },
+  { id: "update-status", title: "Update status", section: "charts", defaultSize: "md" },
+  { id: "security-trend", title: "Security updates over time", section: "charts", defaultSize: "md" },
+  { id: "outdated-trend", title: "Outdated packages over time", section: "charts", defaultSize: "md" },
   {
     id: "outdated-packages",
     title: "Outdated packages",
@@ -42,6 +54,14 @@ export const DASHBOARD_CARDS: readonly CardDefinition[] = [
     shownByDefaultWith: "can_view_packages",
   },
   { id: "users", title: "Users", section: "inventory", requires: "can_view_users" },
+  // Names hosts and links to their pages: only for those who may see hosts.
+  {
+    id: "recent-reports",
+    title: "Recent reports",
+    section: "activity",
+    requires: "can_view_hosts",
+    defaultSize: "lg",
+  },
 ];
 
 export const CARD_IDS: readonly string[] = DASHBOARD_CARDS.map((card) => card.id);
@@ -67,4 +87,32 @@ export function moveCard(cards: LayoutCard[], index: number, direction: -1 | 1):
   const next = [...cards];
   [next[index], next[other]] = [next[other] as LayoutCard, next[index] as LayoutCard];
   return next;
+}
+
+/**
+ * Moves card `fromId` to just before `beforeId` (drag and drop), when both are in the same
+ * section; anything else (unknown id, other section, itself) leaves the order as it was.
+ */
+export function moveCardBefore(cards: LayoutCard[], fromId: string, beforeId: string): LayoutCard[] {
+  if (fromId === beforeId) return cards;
+  const section = cardDefinition(fromId)?.section;
+  if (!section || cardDefinition(beforeId)?.section !== section) return cards;
+  const moving = cards.find((card) => card.id === fromId);
+  if (!moving || !cards.some((card) => card.id === beforeId)) return cards;
+  const rest = cards.filter((card) => card.id !== fromId);
+  const at = rest.findIndex((card) => card.id === beforeId);
+  return [...rest.slice(0, at), moving, ...rest.slice(at)];
+}
+
+/** Moves card `fromId` after the last card of its section (dropped at the end of the list). */
+export function moveCardToEnd(cards: LayoutCard[], fromId: string): LayoutCard[] {
+  const section = cardDefinition(fromId)?.section;
+  const moving = cards.find((card) => card.id === fromId);
+  if (!section || !moving) return cards;
+  const rest = cards.filter((card) => card.id !== fromId);
+  let last = -1;
+  rest.forEach((card, index) => {
+    if (cardDefinition(card.id)?.section === section) last = index;
+  });
+  return [...rest.slice(0, last + 1), moving, ...rest.slice(last + 1)];
 }

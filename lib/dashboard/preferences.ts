@@ -34,7 +34,7 @@ export function defaultLayout(actor: Actor): LayoutCard[] {
   return DASHBOARD_CARDS.filter((card) => maySee(actor, card)).map((card) => ({
     id: card.id,
     visible: !card.shownByDefaultWith || hasPermission(actor, card.shownByDefaultWith),
-    size: "sm",
+    size: card.defaultSize ?? "sm",
   }));
 }
 
@@ -56,7 +56,7 @@ export function normaliseLayout(actor: Actor, value: unknown): LayoutCard[] {
     const { id, visible, size } = parsed.data;
     if (seen.has(id) || !allowed.has(id) || !cardDefinition(id)) continue;
     seen.add(id);
-    result.push({ id, visible, size: size ?? "sm" });
+    result.push({ id, visible, size: size ?? cardDefinition(id)?.defaultSize ?? "sm" });
   }
   for (const card of defaults) if (!seen.has(card.id)) result.push(card);
   return result;

@@ -1,7 +1,10 @@
 // A user's dashboard layout: saved and loaded per user, cleaned of unknown or duplicate ids, and
 // never showing a card the user's role may not see.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { getDashboardLayout, upsertDashboardLayout } from "@/db/queries/dashboard";
+import { roles } from "@/db/schema";
 import { CARD_IDS } from "@/lib/dashboard/cards";
 import {
   dashboardLayoutSchema,
@@ -17,11 +20,13 @@ const ids = (cards: { id: string }[]) => cards.map((card) => card.id);
 describe("dashboard preferences", () => {
   useMigratedDatabase();
 
-  it("defaults to every card, visible and small, for an administrator", async () => {
+  it("defaults to every card, visible, stats small and charts larger, for an administrator", async () => {
     const { actor } = await signedInUser("admin");
     const layout = await getDashboardLayoutFor(actor);
     expect(ids(layout)).toEqual(CARD_IDS);
-    expect(layout.every((card) => card.visible && card.size === "sm")).toBe(true);
+    expect(layout.every((card) => card.visible)).toBe(true);
+    const sizes = Object.fromEntries(layout.map((card) => [card.id, card.size]));
+    expect(sizes).toMatchObject({ "total-hosts": "sm", "os-distribution": "md", "recent-reports": "lg" });
   });
 
   it("leaves the users card out of a read-only user's default", async () => {
@@ -95,6 +100,17 @@ describe("dashboard preferences", () => {
     expect(layout[0]).toEqual({ id: "host-groups", visible: true, size: "md" });
     expect(layout.filter((card) => card.id === "host-groups")).toHaveLength(1);
     expect(ids(layout).sort()).toEqual(CARD_IDS.filter((id) => id !== "users").sort());
+  });
+
+  it("never gives the recent reports card to a role that may not see hosts, whatever is stored", async () => {
+    const name = `dash-only-${randomUUID().slice(0, 8)}`;
+    await getDb().insert(roles).values({ name, canViewDashboard: true });
+    const { actor, userId } = await signedInUser(name);
+    expect(ids(await getDashboardLayoutFor(actor))).not.toContain("recent-reports");
+    await upsertDashboardLayout(userId, { cards: [{ id: "recent-reports", visible: true, size: "lg" }] });
+    const layout = await getDashboardLayoutFor(actor);
+    expect(ids(layout)).not.toContain("recent-reports");
+    expect(ids(layout)).toContain("os-distribution");
   });
 
   it("reset forgets the stored layout and returns the default", async () => {
