@@ -24,11 +24,18 @@ json_get() {
 		sub(/^[ \t\r\n]*:[ \t\r\n]*"?/, "", s); sub(/["},].*/, "", s); print s }'
 }
 json_escape() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
+# server_error FILE: the "error" of a JSON answer, else the start of the answer.
+server_error() {
+	_e=$(json_get error <"$1" 2>/dev/null)
+	[ -n "$_e" ] || _e=$(head -c 300 "$1" 2>/dev/null)
+	printf '%s' "$_e"
+}
 
 case $PATCHMON_URL in http://* | https://*) ;; *) die "set PATCHMON_URL" ;; esac
 PATCHMON_URL=${PATCHMON_URL%/}
 case $AUTO_ENROLLMENT_KEY in '' | __*) die "set AUTO_ENROLLMENT_KEY and AUTO_ENROLLMENT_SECRET" ;; esac
 [ "$(id -u)" = 0 ] || [ "$DRY_RUN" = true ] || die "run as root"
+command -v curl >/dev/null 2>&1 || [ "$DRY_RUN" = true ] || die "curl is required (apt-get install curl / dnf install curl / apk add curl)"
 
 if [ -s "$CONFIG_DIR/credentials" ] && [ "$FORCE" = false ]; then
 	echo "ℹ️  Already enrolled ($CONFIG_DIR/credentials exists); use --force to enrol again"
@@ -44,10 +51,17 @@ TMPD=$(umask 077 && mktemp -d) || die "mktemp failed"
 trap 'rm -rf "$TMPD"' EXIT
 printf 'header = "X-Auto-Enrollment-Key: %s"\nheader = "X-Auto-Enrollment-Secret: %s"\nheader = "Content-Type: application/json"\n' \
 	"$AUTO_ENROLLMENT_KEY" "$AUTO_ENROLLMENT_SECRET" >"$TMPD/enrol.cfg"
-body="{\"friendly_name\":\"$(json_escape "$FRIENDLY_NAME")\",\"machine_id\":\"$(json_escape "$MACHINE_ID")\"}"
+# No machine id (some minimal containers): leave it out rather than send an empty one.
+mid_field=""
+[ -n "$MACHINE_ID" ] && mid_field=",\"machine_id\":\"$(json_escape "$MACHINE_ID")\""
+body="{\"friendly_name\":\"$(json_escape "$FRIENDLY_NAME")\"$mid_field}"
 # shellcheck disable=SC2086
 code=$(curl $CURL_FLAGS -sS -K "$TMPD/enrol.cfg" -X POST --data-binary "$body" -o "$TMPD/answer" -w '%{http_code}' "$PATCHMON_URL/api/v1/auto-enrollment/enroll")
-case $code in 200 | 201) ;; *) die "enrolment failed (HTTP $code): $(cat "$TMPD/answer" 2>/dev/null)" ;; esac
+case $code in
+200 | 201) ;;
+000 | '') die "cannot reach $PATCHMON_URL" ;;
+*) die "enrolment refused (HTTP $code): $(server_error "$TMPD/answer")" ;;
+esac
 API_ID=$(json_get apiId <"$TMPD/answer")
 API_KEY=$(json_get apiKey <"$TMPD/answer")
 [ -n "$API_ID" ] && [ -n "$API_KEY" ] || die "the server answered without credentials"
@@ -58,5 +72,5 @@ force_q=""
 [ "$FORCE" = true ] && force_q="&force=true"
 # shellcheck disable=SC2086
 code=$(curl $CURL_FLAGS -sS -K "$TMPD/api.cfg" -o "$TMPD/install.sh" -w '%{http_code}' "$PATCHMON_URL/api/v1/hosts/install?arch=$(uname -m)&os=linux$force_q")
-[ "$code" = 200 ] || die "could not fetch the installer (HTTP $code)"
+[ "$code" = 200 ] || die "could not fetch the installer (HTTP $code): $(server_error "$TMPD/install.sh")"
 sh "$TMPD/install.sh"

@@ -23,12 +23,19 @@ json_get() {
 		sub(/^[ \t\r\n]*:[ \t\r\n]*"?/, "", s); sub(/["},].*/, "", s); print s }'
 }
 json_escape() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
+# server_error FILE: the "error" of a JSON answer, else the start of the answer.
+server_error() {
+	_e=$(json_get error <"$1" 2>/dev/null)
+	[ -n "$_e" ] || _e=$(head -c 300 "$1" 2>/dev/null)
+	printf '%s' "$_e"
+}
 
 command -v pct >/dev/null 2>&1 || die "pct not found: run this on a Proxmox VE node"
 case $PATCHMON_URL in http://* | https://*) ;; *) die "set PATCHMON_URL" ;; esac
 PATCHMON_URL=${PATCHMON_URL%/}
 case $AUTO_ENROLLMENT_KEY in '' | __*) die "set AUTO_ENROLLMENT_KEY and AUTO_ENROLLMENT_SECRET" ;; esac
 [ "$(id -u)" = 0 ] || die "run as root"
+command -v curl >/dev/null 2>&1 || die "curl is required on the Proxmox node (apt-get install curl)"
 
 TMPD=$(umask 077 && mktemp -d) || die "mktemp failed"
 trap 'rm -rf "$TMPD"' EXIT
@@ -53,13 +60,17 @@ while read -r vmid name; do
 		echo "🔍 would enrol $vmid as \"$friendly\" (machine id ${mid:-unknown})"
 		continue
 	fi
-	body="{\"friendly_name\":\"$(json_escape "$friendly")\",\"machine_id\":\"$(json_escape "$mid")\"}"
+	# A container without a machine id: leave it out rather than send an empty one.
+	mid_field=""
+	[ -n "$mid" ] && mid_field=",\"machine_id\":\"$(json_escape "$mid")\""
+	body="{\"friendly_name\":\"$(json_escape "$friendly")\"$mid_field}"
+	: >"$TMPD/answer"
 	# shellcheck disable=SC2086
 	code=$(curl $CURL_FLAGS -sS -K "$TMPD/enrol.cfg" -X POST --data-binary "$body" -o "$TMPD/answer" -w '%{http_code}' "$PATCHMON_URL/api/v1/auto-enrollment/enroll" </dev/null)
 	api_id=$(json_get apiId <"$TMPD/answer")
 	api_key=$(json_get apiKey <"$TMPD/answer")
 	if [ "$code" != 200 ] && [ "$code" != 201 ] || [ -z "$api_id" ]; then
-		echo "❌ $vmid ($name): enrolment failed (HTTP $code)" >&2
+		echo "❌ $vmid ($name): enrolment refused (HTTP $code): $(server_error "$TMPD/answer")" >&2
 		failed=$((failed + 1))
 		continue
 	fi
