@@ -315,6 +315,7 @@ async function main() {
     const { getDb, getDbHandle } = await import("@/db/client");
     const { hostGroupMemberships, hostGroups, hosts } = await import("@/db/schema");
     const { ingestReport } = await import("@/lib/agent/ingest");
+    const { foldPackageStatDeltas } = await import("@/db/queries/package-stats");
     const sql = getDbHandle().postgres;
     if (!sql) throw new Error("seed-fleet needs PostgreSQL");
     const [{ count: existing }] = (await sql`select count(*)::int as count from hosts`) as unknown as [
@@ -422,6 +423,8 @@ async function main() {
         if (result.outcome !== "accepted") throw new Error(`host ${plan.index}: ${result.outcome}`);
         packageRows += report.packages.length;
         done++;
+        // The package-stats-fold job runs every minute; about as often here.
+        if (done % 1000 === 0) await foldPackageStatDeltas();
         if (performance.now() - lastPrint > 10_000) {
           lastPrint = performance.now();
           const seconds = (lastPrint - ingestStart) / 1000;
@@ -437,6 +440,9 @@ async function main() {
       `ingested ${done} first reports (${packageRows.toLocaleString("en")} host packages) in ${ingestSeconds.toFixed(1)} s, ${(done / ingestSeconds).toFixed(1)} reports/s`,
     );
 
+    const folded = await foldPackageStatDeltas();
+    console.log(`folded the last ${folded.deltas.toLocaleString("en")} package count changes`);
+
     // Planner statistics as autovacuum would have them after a while.
     const analyzeStart = performance.now();
     await sql`vacuum analyze`;
@@ -448,6 +454,8 @@ async function main() {
       "host_group_memberships",
       "packages",
       "host_packages",
+      "package_stats",
+      "package_stat_deltas",
       "repositories",
       "host_repositories",
       "reports",

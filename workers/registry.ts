@@ -5,6 +5,7 @@ import {
   notificationDeliveryJob,
   notificationDigestJob,
   orphanCleanupJob,
+  packageStatsFoldJob,
   reportRetentionJob,
   sessionCleanupJob,
   versionCheckJob,
@@ -15,6 +16,7 @@ import { processHostStatusMonitor } from "./jobs/host-status-monitor";
 import { processNotificationDelivery } from "./jobs/notification-delivery";
 import { processNotificationDigest } from "./jobs/notification-digest";
 import { processOrphanCleanup } from "./jobs/orphan-cleanup";
+import { processPackageStatsFold } from "./jobs/package-stats-fold";
 import { processReportRetention } from "./jobs/report-retention";
 import { processSessionCleanup } from "./jobs/session-cleanup";
 import { processVersionCheck } from "./jobs/version-check";
@@ -23,6 +25,7 @@ export const processors: JobProcessors = {
   [sessionCleanupJob.name]: processSessionCleanup,
   [hostStatusMonitorJob.name]: processHostStatusMonitor,
   [orphanCleanupJob.name]: processOrphanCleanup,
+  [packageStatsFoldJob.name]: processPackageStatsFold,
   [reportRetentionJob.name]: processReportRetention,
   [alertEvaluationJob.name]: processAlertEvaluation,
   [notificationDeliveryJob.name]: processNotificationDelivery,

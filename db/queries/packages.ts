@@ -5,6 +5,7 @@
 // predicate on each host_packages row, so a scoped user's counts include only its hosts.
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "@/db/client";
+import { getPackageFromStats, listPackagesPageFromStats } from "./package-stats";
 
 export type Scope = readonly string[] | null;
 export const PACKAGE_SORTS = ["name", "hosts", "updates", "security"] as const;
@@ -103,7 +104,8 @@ function sortKey(query: PackageListQuery): SQL {
 }
 
 /**
- * One page of packages and the total. The inner query picks the page's ids (by name through the
+ * One page of packages and the total. For the whole fleet the counts come from package_stats
+ * (package-stats.ts). Otherwise (a scope, a host or a group) the inner query picks the page's ids (by name through the
  * (name, package_manager) unique index, or by the chosen count), and only those rows get their
  * three counts computed.
  */
@@ -111,6 +113,7 @@ export async function listPackagesPage(
   query: PackageListQuery,
   db: Executor = getDb(),
 ): Promise<{ rows: PackageRow[]; total: number }> {
+  if (query.scope === null && !query.hostId && !query.groupId) return listPackagesPageFromStats(query, db);
   const where = packageWhere(query);
   const dir = sql.raw(query.order === "desc" ? "desc" : "asc");
   const order =
@@ -164,6 +167,7 @@ export async function getPackageInScope(
   scope: Scope,
   db: Executor = getDb(),
 ): Promise<PackageSummary | undefined> {
+  if (scope === null) return getPackageFromStats(id, db);
   const filter = { scope };
   const [row] = await executeRows<PackageSummary>(
     db,

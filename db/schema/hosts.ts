@@ -91,7 +91,7 @@ export const hosts = pgTable(
   (t) => [
     index("hosts_status_idx").on(t.status),
     index("hosts_last_contact_at_idx").on(t.lastContactAt),
-    index("hosts_friendly_name_idx").on(t.friendlyName),
+    index("hosts_friendly_name_idx").on(t.friendlyName, t.id),
     index("hosts_hostname_idx").on(t.hostname),
     index("hosts_machine_id_idx").on(t.machineId),
     index("hosts_os_type_idx").on(t.osType),

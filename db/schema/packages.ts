@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, index, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz, updatedAt } from "./columns";
 import { hosts } from "./hosts";
 
@@ -51,6 +51,35 @@ export const hostPackages = pgTable(
   ],
 );
 
+// Per-package counts over the whole fleet, so the Packages list can sort and filter by them without
+// counting host_packages. Kept by statement-level triggers on host_packages (migration 0004): each
+// statement appends one row per changed package to package_stat_deltas, and the package-stats-fold
+// job moves those into package_stats. Current counts = package_stats + the unfolded deltas.
+export const packageStats = pgTable("package_stats", {
+  packageId: uuid("package_id")
+    .primaryKey()
+    .references(() => packages.id, { onDelete: "cascade" }),
+  hostsCount: integer("hosts_count").notNull().default(0),
+  updatesCount: integer("updates_count").notNull().default(0),
+  // Rows with needs_update and is_security_update.
+  securityCount: integer("security_count").notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+// Append-only changes to package_stats. No key and no foreign key on purpose: reports of different
+// hosts append rows for the same package without ever waiting on each other, and a delta outliving
+// its package (deleted by orphan cleanup) is dropped when folded.
+export const packageStatDeltas = pgTable(
+  "package_stat_deltas",
+  {
+    packageId: uuid("package_id").notNull(),
+    hosts: integer("hosts").notNull(),
+    updates: integer("updates").notNull(),
+    security: integer("security").notNull(),
+  },
+  (t) => [index("package_stat_deltas_package_id_idx").on(t.packageId)],
+);
+
 export const packagesRelations = relations(packages, ({ many }) => ({
   hosts: many(hostPackages),
 }));
@@ -64,3 +93,4 @@ export type Package = typeof packages.$inferSelect;
 export type NewPackage = typeof packages.$inferInsert;
 export type HostPackage = typeof hostPackages.$inferSelect;
 export type NewHostPackage = typeof hostPackages.$inferInsert;
+export type PackageStats = typeof packageStats.$inferSelect;

@@ -49,6 +49,17 @@ export const orphanCleanupJob: JobDefinition<{ batchSize: number }> = {
   backoffMs: 60_000,
 };
 
+export const packageStatsFoldJob: JobDefinition<{ batchSize: number }> = {
+  name: "package-stats-fold",
+  description:
+    "Folds the per-package count changes written by reports and deletions into the package statistics",
+  payload: z.object({ batchSize: z.number().int().min(1).max(1_000_000).default(50_000) }).strict(),
+  schedule: "* * * * *",
+  attempts: 1,
+  backoffMs: 5_000,
+  keep: { completed: 50, failed: 200 },
+};
+
 export const reportRetentionJob: JobDefinition<Empty> = {
   name: "report-retention",
   description:
@@ -100,6 +111,7 @@ export const jobDefinitions: readonly JobDefinition[] = [
   sessionCleanupJob,
   hostStatusMonitorJob,
   orphanCleanupJob,
+  packageStatsFoldJob,
   reportRetentionJob,
   alertEvaluationJob,
   notificationDeliveryJob,

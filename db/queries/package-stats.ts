@@ -1,0 +1,142 @@
+// Fleet-wide per-package counts from package_stats (see db/schema/packages.ts). Triggers on
+// host_packages append every change to package_stat_deltas; a read adds the unfolded deltas to the
+// folded counts, so the numbers are exact at any moment, not as of the last fold. Only for the whole
+// fleet: a host-group scope or a host/group filter counts host_packages rows instead.
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, executeRows, getDb } from "@/db/client";
+import type { PackageListQuery, PackageRow, PackageSummary } from "./packages";
+
+/**
+ * Current counts per package id: folded counts plus unfolded deltas, one row per package that has
+ * either. A derived table with columns package_id, host_count, update_count, security_count.
+ */
+export const CURRENT_PACKAGE_COUNTS = sql`(
+  select package_id, sum(hosts)::int as host_count, sum(updates)::int as update_count,
+         sum(security)::int as security_count
+  from (select package_id, hosts_count as hosts, updates_count as updates, security_count as security
+        from package_stats
+        union all
+        select package_id, hosts, updates, security from package_stat_deltas) as parts
+  group by package_id)`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function statsWhere(query: PackageListQuery): SQL {
+  const parts: SQL[] = [sql`c.host_count > 0`];
+  const search = query.search?.trim();
+  if (search) parts.push(sql`p.name ilike ${`%${escapeLike(search)}%`}`);
+  if (query.packageManager) parts.push(sql`p.package_manager = ${query.packageManager}`);
+  if (query.security) parts.push(sql`c.security_count > 0`);
+  else if (query.needsUpdate) parts.push(sql`c.update_count > 0`);
+  return sql.join(parts, sql` and `);
+}
+
+const SORT_COLUMN = { hosts: "c.host_count", updates: "c.update_count", security: "c.security_count" };
+
+/** One page of packages for the whole fleet (no scope, no host or group filter) and the total. */
+export async function listPackagesPageFromStats(
+  query: PackageListQuery,
+  db: Executor = getDb(),
+): Promise<{ rows: PackageRow[]; total: number }> {
+  const where = statsWhere(query);
+  const dir = sql.raw(query.order === "desc" ? "desc" : "asc");
+  const order =
+    query.sort === "name"
+      ? sql`p.name ${dir}, p.package_manager ${dir}, p.id ${dir}`
+      : sql`${sql.raw(SORT_COLUMN[query.sort])} ${dir}, p.name asc, p.id asc`;
+  const [rows, totals] = await Promise.all([
+    executeRows<PackageRow>(
+      db,
+      sql`select p.id, p.name, p.package_manager as "packageManager", p.description,
+        c.host_count as "hostCount", c.update_count as "updateCount", c.security_count as "securityCount"
+      from ${CURRENT_PACKAGE_COUNTS} c join packages p on p.id = c.package_id
+      where ${where}
+      order by ${order}
+      limit ${query.limit} offset ${query.offset}`,
+    ),
+    executeRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total
+      from ${CURRENT_PACKAGE_COUNTS} c join packages p on p.id = c.package_id where ${where}`,
+    ),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
+
+/** One package with its fleet-wide counts (its package_stats row and deltas, by index). */
+export async function getPackageFromStats(
+  id: string,
+  db: Executor = getDb(),
+): Promise<PackageSummary | undefined> {
+  const [row] = await executeRows<PackageSummary>(
+    db,
+    sql`select p.id, p.name, p.package_manager as "packageManager", p.description, p.category,
+        c.hosts as "hostCount", c.updates as "updateCount", c.security as "securityCount"
+      from packages p cross join lateral (
+        select coalesce(sum(hosts), 0)::int as hosts, coalesce(sum(updates), 0)::int as updates,
+               coalesce(sum(security), 0)::int as security
+        from (select hosts_count as hosts, updates_count as updates, security_count as security
+              from package_stats where package_id = p.id
+              union all
+              select hosts, updates, security from package_stat_deltas where package_id = p.id) as parts
+      ) c
+      where p.id = ${id}::uuid`,
+  );
+  return row && row.hostCount > 0 ? row : undefined;
+}
+
+/** Fleet-wide: packages with a pending update on some host, and pending security rows in all. */
+export const OUTDATED_PACKAGES_SQL = sql`(select count(*) from ${CURRENT_PACKAGE_COUNTS} c where c.update_count > 0)`;
+export const SECURITY_UPDATES_SQL = sql`(select coalesce(sum(c.security_count), 0) from ${CURRENT_PACKAGE_COUNTS} c)`;
+
+export type FoldResult = { deltas: number; packages: number };
+
+/**
+ * Moves up to `batchSize` delta rows into package_stats in one statement (so one transaction: a
+ * reader sees them either as deltas or folded, never both or neither). Deltas appended by
+ * transactions still open are not visible here and wait for the next fold. Deltas of packages
+ * deleted since are dropped.
+ */
+export async function foldPackageStatDeltasBatch(
+  batchSize: number,
+  db: Executor = getDb(),
+): Promise<FoldResult> {
+  const [row] = await executeRows<FoldResult>(
+    db,
+    sql`with folded as (
+        delete from package_stat_deltas
+        where ctid = any(array(select ctid from package_stat_deltas limit ${batchSize}))
+        returning package_id, hosts, updates, security
+      ), sums as (
+        select package_id, sum(hosts)::int as hosts, sum(updates)::int as updates,
+               sum(security)::int as security, count(*)::int as n
+        from folded group by package_id
+      ), upserted as (
+        insert into package_stats as ps (package_id, hosts_count, updates_count, security_count, updated_at)
+        select s.package_id, s.hosts, s.updates, s.security, now()
+        from sums s join packages p on p.id = s.package_id
+        on conflict (package_id) do update set
+          hosts_count = ps.hosts_count + excluded.hosts_count,
+          updates_count = ps.updates_count + excluded.updates_count,
+          security_count = ps.security_count + excluded.security_count,
+          updated_at = now()
+        returning 1
+      )
+      select coalesce((select sum(n) from sums), 0)::int as deltas,
+             (select count(*) from upserted)::int as packages`,
+  );
+  return { deltas: Number(row?.deltas ?? 0), packages: Number(row?.packages ?? 0) };
+}
+
+/** Folds every delta visible now, a batch per statement; the totals of all batches. */
+export async function foldPackageStatDeltas(batchSize = 50_000, db: Executor = getDb()): Promise<FoldResult> {
+  const total: FoldResult = { deltas: 0, packages: 0 };
+  for (;;) {
+    const batch = await foldPackageStatDeltasBatch(batchSize, db);
+    total.deltas += batch.deltas;
+    total.packages += batch.packages;
+    if (batch.deltas < batchSize) return total;
+  }
+}
