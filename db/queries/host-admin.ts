@@ -154,15 +154,26 @@ export async function listHostsPage(
 ): Promise<{ rows: ScopedHostRow[]; total: number }> {
   const where = listConditions(query);
   const column = SORT_COLUMNS[query.sort ?? "name"];
-  const direction = query.order === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
+  // friendly_name is never null: a plain direction lets hosts_friendly_name_idx (friendly_name, id)
+  // serve the default sort both ways and stop after the page.
+  const nulls = (query.sort ?? "name") === "name" ? sql`` : sql` nulls last`;
+  const direction = query.order === "desc" ? sql`desc${nulls}` : sql`asc${nulls}`;
+  const order = [sql`${column} ${direction}`, query.order === "desc" ? desc(hosts.id) : asc(hosts.id)];
+  // The page's ids first (sort, offset and limit over bare host rows), then the displayed columns,
+  // groups included, for those rows only: a deep page does not build every skipped row's groups.
+  const pageIds = db
+    .select({ id: hosts.id })
+    .from(hosts)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset);
   const [rows, total] = await Promise.all([
     db
       .select(scopedHostColumns)
       .from(hosts)
-      .where(where)
-      .orderBy(sql`${column} ${direction}`, query.order === "desc" ? desc(hosts.id) : asc(hosts.id))
-      .limit(query.limit)
-      .offset(query.offset),
+      .where(inArray(hosts.id, pageIds))
+      .orderBy(...order),
     db.$count(hosts, where),
   ]);
   return { rows, total };
