@@ -941,8 +941,11 @@ http_request() {
 		else
 			HTTP_CODE=$(curl $CURL_FLAGS -sS --connect-timeout 15 --max-time 300 -K "$TMPD/curl.cfg" -X "$1" -o "$TMPD/http.out" -w '%{http_code}' "$_url" 2>"$TMPD/http.err")
 		fi
-	elif have wget; then
-		_wv=$(wget --version 2>/dev/null | head -n 1)
+	elif have wget || have wget2; then
+		# wget2 may be installed under its own name only (Debian) or as wget (Fedora 40+).
+		_wget=wget
+		have wget || _wget=wget2
+		_wv=$("$_wget" --version 2>/dev/null | head -n 1)
 		case $_wv in
 		"GNU Wget "*) _wcfg=WGETRC ;;
 		"GNU Wget2 "*) _wcfg=config ;;
@@ -964,22 +967,25 @@ http_request() {
 				:
 			} >"$TMPD/wgetrc"
 		) && chmod 600 "$TMPD/wgetrc" || die "cannot write $TMPD/wgetrc"
+		# -S prints the status line to stderr; --content-on-error keeps an error answer's body (the
+		# server's message; GNU Wget still drops it on 401); -t 1: no silent retries, as with curl.
+		# wget2 prints nothing of -S under -q and writes it to stdout (which carries data only here):
+		# -o sends it to the file. It reads no WGETRC: --config names the file.
 		# shellcheck disable=SC2086 # _wf is empty or one flag
 		if [ "$_wcfg" = config ]; then
-			# wget2 has no WGETRC; --config names the file, the key stays inside it.
 			if [ -n "$_body" ]; then
-				wget --config="$TMPD/wgetrc" -q -S -T 60 $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
+				"$_wget" --config="$TMPD/wgetrc" -S -t 1 -T 60 --content-on-error $_wf -o "$TMPD/http.err" -O "$TMPD/http.out" --post-file="$_body" "$_url" </dev/null >/dev/null 2>&1
 			else
-				wget --config="$TMPD/wgetrc" -q -S -T 60 $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
+				"$_wget" --config="$TMPD/wgetrc" -S -t 1 -T 60 --content-on-error $_wf -o "$TMPD/http.err" -O "$TMPD/http.out" "$_url" </dev/null >/dev/null 2>&1
 			fi
 		elif [ -n "$_body" ]; then
-			WGETRC="$TMPD/wgetrc" wget -q -S -T 60 $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
+			WGETRC="$TMPD/wgetrc" "$_wget" -q -S -t 1 -T 60 --content-on-error $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
 		else
-			WGETRC="$TMPD/wgetrc" wget -q -S -T 60 $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
+			WGETRC="$TMPD/wgetrc" "$_wget" -q -S -t 1 -T 60 --content-on-error $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
 		fi
 		HTTP_CODE=$(awk '/^ *HTTP\// { c = $2 } END { print c + 0 }' "$TMPD/http.err")
 	else
-		die "neither curl nor wget is installed"
+		die "neither curl nor wget is installed: install curl"
 	fi
 	case $HTTP_CODE in '' | 000 | 0) HTTP_CODE=000 ;; esac
 	debug "$1 $2 -> $HTTP_CODE"
