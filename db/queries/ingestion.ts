@@ -221,14 +221,19 @@ export async function replaceHostPackages(
   };
 }
 
-/** Makes the host's repositories exactly `list` (already in the catalogue) in one statement. */
+/**
+ * Makes the host's repositories exactly `list` (already in the catalogue) in one statement. Returns
+ * how many of them the catalogue holds (all of them, unless one was removed since it was added).
+ */
 export async function replaceHostRepositories(
   input: { hostId: string; repositories: readonly ReportedRepository[]; now: Date },
   tx: Executor,
-): Promise<void> {
+): Promise<number> {
   const { hostId, repositories: list } = input;
   const now = input.now.toISOString();
-  await tx.execute(sql`
+  const [row] = await executeRows<{ stored: number }>(
+    tx,
+    sql`
     with incoming as (
       select distinct on (r.id) r.id as repository_id, t.enabled
       from unnest(${arrayLiteral(list.map((r) => r.url))}::text[],
@@ -243,23 +248,29 @@ export async function replaceHostRepositories(
     deleted as (
       delete from host_repositories hr
       where hr.host_id = ${hostId} and not exists (select 1 from incoming i where i.repository_id = hr.repository_id)
+    ),
+    upserted as (
+      insert into host_repositories (host_id, repository_id, is_enabled, last_checked_at)
+      select ${hostId}, repository_id, enabled, ${now}::timestamptz from incoming
+      on conflict (host_id, repository_id)
+      do update set is_enabled = excluded.is_enabled, last_checked_at = excluded.last_checked_at
+      returning 1
     )
-    insert into host_repositories (host_id, repository_id, is_enabled, last_checked_at)
-    select ${hostId}, repository_id, enabled, ${now}::timestamptz from incoming
-    on conflict (host_id, repository_id)
-    do update set is_enabled = excluded.is_enabled, last_checked_at = excluded.last_checked_at`);
+    select count(*)::int as stored from upserted`,
+  );
+  return Number(row?.stored ?? 0);
 }
 
-/** Writes the host's facts, counts and report state (one UPDATE; undefined fields are left alone). */
-export async function updateHostAfterReport(
+/**
+ * Writes the host's facts, counts and report state (undefined fields are left alone) and the
+ * report's history row, in one statement.
+ */
+export async function recordReport(
   hostId: string,
   values: Partial<NewHost>,
+  history: NewReport,
   tx: Executor,
 ): Promise<void> {
-  await tx.update(hosts).set(values).where(eq(hosts.id, hostId));
-}
-
-/** The history row of one report. */
-export async function insertReportHistory(values: NewReport, tx: Executor): Promise<void> {
-  await tx.insert(reports).values(values);
+  const update = tx.update(hosts).set(values).where(eq(hosts.id, hostId)).getSQL();
+  await tx.execute(sql`with host as (${update}) ${tx.insert(reports).values(history).getSQL()}`);
 }

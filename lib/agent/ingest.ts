@@ -2,25 +2,28 @@
 // spec/agent-protocol.md "Semantics"; the SQL is in db/queries/ingestion.ts.
 //
 // Statements per report, whatever the package count:
-//   full report:    catalogue upsert [+ repository catalogue upsert], then in one transaction:
-//                   lock host, replace host packages [+ replace host repositories], update host, history row
-//   unchanged/failed: lock host, update host, history row
+//   full report:    [catalogue upsert] [repository catalogue upsert], then in one transaction:
+//                   lock host, replace host packages [+ replace host repositories], host + history row
+//   unchanged/failed: lock host, host + history row
 //   full-report-required: lock host (nothing written)
 // The catalogue upserts run before the transaction and commit at once (they only add rows), so a
 // host never holds catalogue locks while its report is being written; hosts lock only their own row.
+// They are skipped when this process already saw every name (lib/agent/catalogue-cache.ts); should
+// that memory be stale (the orphan clean-up removed a row), the report's rows do not all join the
+// catalogue, and the missing rows are added and the replacement repeated inside the transaction.
 import {
   addMissingPackages,
   addMissingRepositories,
-  insertReportHistory,
   lockHostForReport,
+  recordReport,
   replaceHostPackages,
   replaceHostRepositories,
-  updateHostAfterReport,
 } from "@/db/queries/ingestion";
-import { withTransaction } from "@/db/queries/transaction";
+import { type Transaction, withTransaction } from "@/db/queries/transaction";
 import type { NewHost } from "@/db/schema";
 import { queueAlertEvaluation } from "@/lib/alerts/queue";
-import type { AgentReport } from "./report-schema";
+import { packageCatalogue, repositoryCatalogue } from "./catalogue-cache";
+import type { AgentPackage, AgentReport, AgentRepository } from "./report-schema";
 
 export type IngestResult =
   | {
@@ -78,6 +81,52 @@ function factsOf(report: AgentReport): Partial<NewHost> {
   return facts;
 }
 
+const packageName = (p: AgentPackage) => p.name;
+const repositoryKey = (r: AgentRepository) =>
+  `${r.url}\u0001${r.distribution}\u0001${r.components}\u0001${r.repoType}`;
+
+/** Adds the report's packages and repositories this process has not seen to the catalogues. */
+async function addToCatalogues(report: AgentReport, db?: Transaction): Promise<void> {
+  const manager = report.packageManager;
+  const packages = packageCatalogue.unknown(manager, report.packages, packageName);
+  if (packages.length > 0) {
+    await addMissingPackages(manager, packages, db);
+    packageCatalogue.remember(manager, packages, packageName);
+  }
+  const repositories = repositoryCatalogue.unknown("", report.repositories ?? [], repositoryKey);
+  if (repositories.length > 0) {
+    await addMissingRepositories(repositories, db);
+    repositoryCatalogue.remember("", repositories, repositoryKey);
+  }
+}
+
+/** Replaces the host's packages and repositories; repeats once if the catalogue lacked rows. */
+async function replaceInventory(hostId: string, report: AgentReport, now: Date, tx: Transaction) {
+  const replace = async () => {
+    const changes = await replaceHostPackages(
+      { hostId, packageManager: report.packageManager, packages: report.packages, now },
+      tx,
+    );
+    const repositories = report.repositories
+      ? await replaceHostRepositories({ hostId, repositories: report.repositories, now }, tx)
+      : 0;
+    const listed = report.repositories ?? [];
+    const complete =
+      (changes.total === report.packages.length ||
+        changes.total === new Set(report.packages.map(packageName)).size) &&
+      (repositories === listed.length || repositories === new Set(listed.map(repositoryKey)).size);
+    return { changes, complete };
+  };
+  const first = await replace();
+  if (first.complete) return first.changes;
+  // Rows this process remembered are gone (orphan clean-up): add them in this transaction and
+  // replace again; the second statement sees the first one's rows and finishes its work.
+  packageCatalogue.forget();
+  repositoryCatalogue.forget();
+  await addToCatalogues(report, tx);
+  return (await replace()).changes;
+}
+
 export async function ingestReport(input: {
   hostId: string;
   report: AgentReport;
@@ -91,10 +140,7 @@ export async function ingestReport(input: {
   const full = !failed && !unchanged;
   const status = failed ? "failed" : unchanged ? "unchanged" : "success";
 
-  if (full) {
-    await addMissingPackages(report.packageManager, report.packages);
-    if (report.repositories) await addMissingRepositories(report.repositories);
-  }
+  if (full) await addToCatalogues(report);
 
   const result = await withTransaction(async (tx): Promise<IngestResult> => {
     const host = await lockHostForReport(hostId, tx);
@@ -116,12 +162,7 @@ export async function ingestReport(input: {
       lastReportError: report.collectionError ?? null,
     };
     if (full) {
-      const changes = await replaceHostPackages(
-        { hostId, packageManager: report.packageManager, packages: report.packages, now },
-        tx,
-      );
-      if (report.repositories)
-        await replaceHostRepositories({ hostId, repositories: report.repositories, now }, tx);
+      const changes = await replaceInventory(hostId, report, now, tx);
       counts = changes;
       Object.assign(values, {
         totalPackages: changes.total,
@@ -134,9 +175,9 @@ export async function ingestReport(input: {
     }
     const crontabUpdate = host.updateIntervalApplied !== host.updateInterval;
     if (crontabUpdate) values.updateIntervalApplied = host.updateInterval;
-    await updateHostAfterReport(hostId, values, tx);
-
-    await insertReportHistory(
+    await recordReport(
+      hostId,
+      values,
       {
         hostId,
         createdAt: now,

@@ -26,7 +26,7 @@ export class ApiError extends Error {
     const body = this.issues ? { error: this.message, issues: this.issues } : { error: this.message };
     return Response.json(body, {
       status: this.status,
-      headers: { "Cache-Control": "no-store", ...this.headers },
+      headers: { "Cache-Control": "no-store, no-transform", ...this.headers },
     });
   }
 }

@@ -47,10 +47,14 @@ export function apiRoute(handler: RouteHandler): RouteHandler {
   };
 }
 
-/** JSON answer that no cache keeps (agent answers carry credentials and per-host state). */
+/**
+ * JSON answer that no cache keeps (agent answers carry credentials and per-host state). no-transform
+ * also keeps the server from gzipping these short answers: a compressor per answer costs more CPU
+ * than the few bytes it saves, and agents post reports by the hundred per second.
+ */
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
   return Response.json(body, {
     status: init.status ?? 200,
-    headers: { "Cache-Control": "no-store", ...init.headers },
+    headers: { "Cache-Control": "no-store, no-transform", ...init.headers },
   });
 }

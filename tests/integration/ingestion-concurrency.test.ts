@@ -1,6 +1,6 @@
 // Ingestion at scale and under concurrency: a fixed number of statements whatever the package count,
 // reports of one host serialise (last one wins, nothing mixed), different hosts do not wait.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, getDbHandle, observeQueries } from "@/db/client";
 import { addMissingPackages, lockHostForReport, replaceHostPackages } from "@/db/queries/ingestion";
@@ -35,9 +35,9 @@ describe("report ingestion at scale and under concurrency", () => {
   useMigratedDatabase();
 
   it("sends the same number of statements for 10 and for 5,000 packages", async () => {
-    const repos = [{ url: "http://deb.example/debian", distribution: "bookworm", repoType: "deb" }];
     const counts: Record<string, number[]> = {};
     for (const size of [10, 5000]) {
+      const repos = [{ url: `http://deb.example/debian-${size}`, distribution: "bookworm", repoType: "deb" }];
       const host = await addHost();
       const first = await countStatements(() =>
         ingestReport({
@@ -55,9 +55,30 @@ describe("report ingestion at scale and under concurrency", () => {
       counts[size] = [first.length, again.length, failed.length];
       expect((await hostPackageRows(host.id)).size).toBe(size);
     }
-    // Full report: catalogue, repository catalogue, lock, packages, repositories, host, history.
-    expect(counts[10]).toEqual([7, 5, 3]);
+    // First report: catalogue, repository catalogue, lock, packages, repositories, host + history.
+    // Again (the same names, already in the catalogue): lock, packages, host + history.
+    expect(counts[10]).toEqual([6, 3, 2]);
     expect(counts[5000]).toEqual(counts[10]);
+  });
+
+  it("stores a remembered package again after the orphan clean-up removed it from the catalogue", async () => {
+    const first = await addHost();
+    const second = await addHost();
+    const stays = pkg("stays", { currentVersion: "1" });
+    const list = [pkg("gone-soon", { currentVersion: "1" }), stays];
+    await ingestReport({ hostId: first.id, report: report(list), payloadBytes: 1 });
+    // What the orphan clean-up does once no host has the package any more.
+    await ingestReport({ hostId: first.id, report: report([stays]), payloadBytes: 1 });
+    await getDb().execute(sql`delete from packages where name = 'gone-soon'`);
+
+    const statements = await countStatements(() =>
+      ingestReport({ hostId: second.id, report: report(list), payloadBytes: 1 }),
+    );
+    expect([...(await hostPackageRows(second.id)).keys()].sort()).toEqual(["gone-soon", "stays"]);
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, second.id));
+    expect(row?.totalPackages).toBe(2);
+    // lock, packages (one row missing), catalogue, packages again, host + history.
+    expect(statements).toHaveLength(5);
   });
 
   it("serialises two concurrent reports of one host: both succeed and the final state is one of them", async () => {
