@@ -8,18 +8,19 @@ import { resetDashboardLayout, saveDashboardLayout } from "@/app/(app)/dashboard
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import type { LayoutCard } from "@/lib/dashboard/cards";
+import type { DashboardCharts } from "@/lib/dashboard/charts";
 import type { FleetOverview } from "@/lib/overview";
 
 import { CustomisePanel } from "./customise-panel";
 import { OverviewGrid } from "./overview-grid";
 
-type Props = { overview: FleetOverview; layout: LayoutCard[] };
+type Props = { overview: FleetOverview; layout: LayoutCard[]; charts: DashboardCharts; now: number };
 
 /**
  * The stat grid with a Customise mode: while customising, the grid previews the draft; Save
  * stores it for this user, Cancel drops it, Reset returns to the role's default.
  */
-export function CustomiseDashboard({ overview, layout }: Props) {
+export function CustomiseDashboard({ overview, layout, charts, now }: Props) {
   const [saved, setSaved] = useState(layout);
   const [draft, setDraft] = useState<LayoutCard[] | null>(null);
   const [pending, startTransition] = useTransition();
@@ -88,7 +89,7 @@ export function CustomiseDashboard({ overview, layout }: Props) {
           </CardContent>
         </Card>
       ) : null}
-      <OverviewGrid overview={overview} layout={draft ?? saved} />
+      <OverviewGrid overview={overview} layout={draft ?? saved} charts={charts} now={now} />
     </div>
   );
 }

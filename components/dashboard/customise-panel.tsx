@@ -1,16 +1,18 @@
 "use client";
 
-import { ArrowDown, ArrowUp } from "lucide-react";
+import { ArrowDown, ArrowUp, GripVertical } from "lucide-react";
+import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import {
+  CARD_SECTIONS,
   CARD_SIZES,
-  type CardSection,
   type CardSize,
   cardDefinition,
   type LayoutCard,
   moveCard,
+  moveCardOnto,
   SECTION_TITLES,
 } from "@/lib/dashboard/cards";
 import { cn } from "@/lib/utils";
@@ -19,15 +21,26 @@ const SIZE_LABELS: Record<CardSize, string> = { sm: "Small", md: "Medium", lg: "
 
 type Props = { cards: LayoutCard[]; onChange: (cards: LayoutCard[]) => void; disabled?: boolean };
 
-/** One row per card: show/hide, move within its section, and size. Every control works from the keyboard. */
+/**
+ * One row per card: show/hide, move within its section, and size. Every control works from the
+ * keyboard (the arrow buttons); with a pointer, a row can also be dragged onto another row of its
+ * section (native HTML5 drag and drop).
+ */
 export function CustomisePanel({ cards, onChange, disabled }: Props) {
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [over, setOver] = useState<string | null>(null);
   const update = (index: number, patch: Partial<LayoutCard>) =>
     onChange(cards.map((card, i) => (i === index ? { ...card, ...patch } : card)));
+  const sameSection = (a: string | null, b: string) =>
+    a !== null && cardDefinition(a)?.section === cardDefinition(b)?.section;
+  const endDrag = () => {
+    setDragging(null);
+    setOver(null);
+  };
 
-  const sections: CardSection[] = ["fleet", "inventory"];
   return (
     <div className="grid gap-6 md:grid-cols-2" data-testid="customise-panel">
-      {sections.map((section) => {
+      {CARD_SECTIONS.map((section) => {
         const rows = cards
           .map((card, index) => ({ card, index }))
           .filter(({ card }) => cardDefinition(card.id)?.section === section);
@@ -43,8 +56,36 @@ export function CustomisePanel({ cards, onChange, disabled }: Props) {
                   <li
                     key={card.id}
                     data-testid={`customise-row-${card.id}`}
-                    className="flex flex-wrap items-center gap-2 rounded-md border px-3 py-2"
+                    draggable={!disabled}
+                    onDragStart={(event) => {
+                      event.dataTransfer.effectAllowed = "move";
+                      event.dataTransfer.setData("text/plain", card.id);
+                      setDragging(card.id);
+                    }}
+                    onDragEnd={endDrag}
+                    onDragOver={(event) => {
+                      if (!sameSection(dragging, card.id) || dragging === card.id) return;
+                      event.preventDefault();
+                      event.dataTransfer.dropEffect = "move";
+                      setOver(card.id);
+                    }}
+                    onDragLeave={() => setOver((current) => (current === card.id ? null : current))}
+                    onDrop={(event) => {
+                      event.preventDefault();
+                      const from = dragging ?? event.dataTransfer.getData("text/plain");
+                      endDrag();
+                      if (from && sameSection(from, card.id)) onChange(moveCardOnto(cards, from, card.id));
+                    }}
+                    data-dragging={dragging === card.id || undefined}
+                    data-drop-target={over === card.id || undefined}
+                    className={cn(
+                      "flex flex-wrap items-center gap-2 rounded-md border bg-card px-3 py-2",
+                      !disabled && "cursor-grab active:cursor-grabbing",
+                      dragging === card.id && "opacity-50",
+                      over === card.id && "border-primary ring-2 ring-primary/30",
+                    )}
                   >
+                    <GripVertical className="size-4 shrink-0 text-muted-foreground" aria-hidden />
                     <Checkbox
                       id={checkboxId}
                       checked={card.visible}

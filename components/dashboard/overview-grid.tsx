@@ -1,157 +1,18 @@
-import {
-  Boxes,
-  CircleCheck,
-  CircleX,
-  CloudOff,
-  FolderTree,
-  Hourglass,
-  type LucideIcon,
-  PackageOpen,
-  RotateCw,
-  Server,
-  ShieldAlert,
-  TriangleAlert,
-  Users,
-} from "lucide-react";
+import type * as React from "react";
 
-import { type CardSize, type LayoutCard, SECTION_TITLES } from "@/lib/dashboard/cards";
+import {
+  type CardSection,
+  type CardSize,
+  DASHBOARD_CARDS,
+  type LayoutCard,
+  SECTION_TITLES,
+} from "@/lib/dashboard/cards";
+import type { DashboardCharts } from "@/lib/dashboard/charts";
 import type { FleetOverview } from "@/lib/overview";
 
-import { StatCard, type StatTone } from "./stat-card";
-
-interface Stat {
-  id: string;
-  title: string;
-  value: number;
-  icon: LucideIcon;
-  tone: StatTone;
-  description?: string;
-  /** The list this number counts (every number links to it). */
-  href?: string;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
-}
-
-/** Attention-grabbing tone only when there is something to act on. */
-function toneIf(count: number, tone: StatTone): StatTone {
-  return count > 0 ? tone : "default";
-}
-
-/** Every value is a count from the overview query as is: no arithmetic on counts here (product rule). */
-export function fleetStats({ hosts, ...inventory }: FleetOverview): { fleet: Stat[]; inventory: Stat[] } {
-  const fleet: Stat[] = [
-    {
-      id: "total-hosts",
-      href: "/hosts",
-      title: "Total hosts",
-      value: hosts.total,
-      icon: Server,
-      tone: "default",
-      description: `${hosts.active.toLocaleString("en-US")} active`,
-    },
-    {
-      id: "up-to-date",
-      title: "Up to date",
-      value: hosts.upToDate,
-      icon: CircleCheck,
-      tone: toneIf(hosts.upToDate, "success"),
-      description: hosts.reporting > 0 ? `of ${plural(hosts.reporting, "reporting host")}` : undefined,
-    },
-    {
-      id: "needing-updates",
-      href: "/hosts?updates=1",
-      title: "Needing updates",
-      value: hosts.needingUpdates,
-      icon: TriangleAlert,
-      tone: toneIf(hosts.needingUpdates, "warning"),
-    },
-    {
-      id: "security-updates",
-      href: "/hosts?security=1",
-      title: "Security updates",
-      value: inventory.securityUpdates,
-      icon: ShieldAlert,
-      tone: toneIf(inventory.securityUpdates, "danger"),
-      description: `Pending on ${plural(hosts.withSecurityUpdates, "host")}`,
-    },
-    {
-      id: "needing-reboot",
-      href: "/hosts?reboot=1",
-      title: "Needing reboot",
-      value: hosts.needingReboot,
-      icon: RotateCw,
-      tone: toneIf(hosts.needingReboot, "warning"),
-    },
-    {
-      id: "stale-offline",
-      href: "/hosts?stale=1",
-      title: "Stale / offline",
-      value: hosts.staleOrOffline,
-      icon: CloudOff,
-      tone: hosts.offline > 0 ? "danger" : toneIf(hosts.stale, "warning"),
-      description: `${hosts.stale.toLocaleString("en-US")} stale, ${hosts.offline.toLocaleString("en-US")} offline`,
-    },
-    {
-      id: "pending",
-      href: "/hosts?status=pending",
-      title: "Pending first report",
-      value: hosts.pending,
-      icon: Hourglass,
-      tone: "default",
-    },
-    {
-      id: "report-failed",
-      href: "/hosts?status=report_failed",
-      title: "Failed reports",
-      value: hosts.reportFailed,
-      icon: CircleX,
-      tone: toneIf(hosts.reportFailed, "danger"),
-      description: "Latest report failed",
-    },
-  ];
-
-  const inventoryStats: Stat[] = [
-    {
-      id: "outdated-packages",
-      href: "/packages?updates=1",
-      title: "Outdated packages",
-      value: inventory.outdatedPackages,
-      icon: PackageOpen,
-      tone: toneIf(inventory.outdatedPackages, "warning"),
-    },
-    {
-      id: "host-groups",
-      href: "/host-groups",
-      title: "Host groups",
-      value: inventory.hostGroups,
-      icon: FolderTree,
-      tone: "default",
-    },
-    {
-      id: "repositories",
-      href: "/repositories",
-      title: "Repositories",
-      value: inventory.repositories,
-      icon: Boxes,
-      tone: "default",
-    },
-  ];
-  // Null when the viewer may not see users: the card is left out rather than shown as zero.
-  if (inventory.users !== null) {
-    inventoryStats.push({
-      id: "users",
-      href: "/users",
-      title: "Users",
-      value: inventory.users,
-      icon: Users,
-      tone: "default",
-    });
-  }
-
-  return { fleet, inventory: inventoryStats };
-}
+import { chartCard, RangePicker } from "./chart-cards";
+import { fleetStats, type Stat } from "./fleet-stats";
+import { StatCard } from "./stat-card";
 
 const sizeClass: Record<CardSize, string> = {
   sm: "col-span-1",
@@ -159,24 +20,45 @@ const sizeClass: Record<CardSize, string> = {
   lg: "col-span-full",
 };
 
-function StatSection({
+// Charts need room: one column on a phone, so a medium chart spans two only where there are two.
+const chartSizeClass: Record<CardSize, string> = {
+  sm: "col-span-1",
+  md: "col-span-1 md:col-span-2",
+  lg: "col-span-full",
+};
+
+type Placed = { id: string; size: CardSize; node: React.ReactNode };
+
+function Section({
   id,
   title,
-  stats,
+  items,
+  kind,
+  aside,
 }: {
   id: string;
   title: string;
-  stats: (Stat & { size: CardSize })[];
+  items: Placed[];
+  kind: "stats" | "charts";
+  aside?: React.ReactNode;
 }) {
+  const grid =
+    kind === "stats"
+      ? "grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 xl:grid-cols-4"
+      : "grid grid-cols-1 gap-3 sm:gap-4 md:grid-cols-2 xl:grid-cols-4";
+  const sizes = kind === "stats" ? sizeClass : chartSizeClass;
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h2 id={id} className="font-medium text-muted-foreground text-sm">
-        {title}
-      </h2>
-      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 xl:grid-cols-4">
-        {stats.map(({ id: statId, size, ...stat }) => (
-          <div key={statId} className={sizeClass[size]} data-size={size}>
-            <StatCard data-testid={`stat-${statId}`} {...stat} />
+    <section aria-labelledby={id} className="flex flex-col gap-3" data-testid={`section-${id}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="font-medium text-muted-foreground text-sm">
+          {title}
+        </h2>
+        {aside}
+      </div>
+      <div className={grid}>
+        {items.map((item) => (
+          <div key={item.id} className={sizes[item.size]} data-size={item.size} data-card={item.id}>
+            {item.node}
           </div>
         ))}
       </div>
@@ -184,28 +66,81 @@ function StatSection({
   );
 }
 
-/** Cards in the layout's order and sizes; hidden cards and cards without a value are left out. */
-function arrange(stats: Stat[], layout: LayoutCard[] | undefined): (Stat & { size: CardSize })[] {
-  if (!layout) return stats.map((stat) => ({ ...stat, size: "sm" }));
-  const byId = new Map(stats.map((stat) => [stat.id, stat]));
-  return layout.flatMap((card) => {
-    const stat = byId.get(card.id);
-    return stat && card.visible ? [{ ...stat, size: card.size }] : [];
+/** Cards in the layout's order and sizes; hidden cards and cards without content are left out. */
+function arrange(nodes: Map<string, React.ReactNode>, layout: LayoutCard[] | undefined): Placed[] {
+  const cards = layout ?? [...nodes.keys()].map((id) => ({ id, visible: true, size: "sm" as CardSize }));
+  return cards.flatMap((card) => {
+    const node = nodes.get(card.id);
+    return node && card.visible ? [{ id: card.id, size: card.size, node }] : [];
   });
 }
 
-export function OverviewGrid({ overview, layout }: { overview: FleetOverview; layout?: LayoutCard[] }) {
+function statNodes(stats: Stat[]): Map<string, React.ReactNode> {
+  return new Map(
+    stats.map(({ id, ...stat }) => [id, <StatCard key={id} data-testid={`stat-${id}`} {...stat} />]),
+  );
+}
+
+function chartNodes(
+  section: CardSection,
+  props: { charts: DashboardCharts; overview: FleetOverview; now: number },
+): Map<string, React.ReactNode> {
+  const ids = DASHBOARD_CARDS.filter((card) => card.section === section).map((card) => card.id);
+  return new Map(ids.map((id) => [id, chartCard(id, props)] as const).filter(([, node]) => node !== null));
+}
+
+type GridProps = {
+  overview: FleetOverview;
+  layout?: LayoutCard[];
+  /** Absent (as in tests of the stats alone): the chart and activity sections are left out. */
+  charts?: DashboardCharts;
+  /** The server's clock at render, for relative times that read the same on server and client. */
+  now?: number;
+};
+
+export function OverviewGrid({ overview, layout, charts, now = 0 }: GridProps) {
   const { fleet, inventory } = fleetStats(overview);
+  const chartProps = charts ? { charts, overview, now } : null;
+  const trends = chartProps ? arrange(chartNodes("charts", chartProps), layout) : [];
   const sections = [
-    { id: "fleet-health", title: SECTION_TITLES.fleet, stats: arrange(fleet, layout) },
-    { id: "inventory", title: SECTION_TITLES.inventory, stats: arrange(inventory, layout) },
-  ].filter((section) => section.stats.length > 0);
+    {
+      id: "fleet-health",
+      title: SECTION_TITLES.fleet,
+      kind: "stats",
+      items: arrange(statNodes(fleet), layout),
+    },
+    {
+      id: "trends",
+      title: SECTION_TITLES.charts,
+      kind: "charts",
+      items: trends,
+      aside:
+        charts && trends.some((item) => item.id.endsWith("-trend")) ? (
+          <RangePicker range={charts.range} />
+        ) : null,
+    },
+    {
+      id: "inventory",
+      title: SECTION_TITLES.inventory,
+      kind: "stats",
+      items: arrange(statNodes(inventory), layout),
+    },
+    {
+      id: "activity",
+      title: SECTION_TITLES.activity,
+      kind: "charts",
+      items: chartProps ? arrange(chartNodes("activity", chartProps), layout) : [],
+    },
+  ] as const satisfies readonly (Omit<React.ComponentProps<typeof Section>, "kind"> & {
+    kind: "stats" | "charts";
+  })[];
+  const shown = sections.filter((section) => section.items.length > 0);
   return (
     <div className="flex flex-col gap-8" data-testid="overview-grid">
-      {sections.map((section) => (
-        <StatSection key={section.id} {...section} />
+      {shown.map((section) => (
+        <Section key={section.id} {...section} />
       ))}
-      {sections.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="text-muted-foreground text-sm" data-testid="dashboard-all-hidden">
           Every card is hidden. Use Customise to show some again.
         </p>

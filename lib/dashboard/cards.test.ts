@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARD_IDS, type LayoutCard, moveCard, moveCardBefore, moveCardToEnd } from "./cards";
+import { CARD_IDS, type LayoutCard, moveCard, moveCardBefore, moveCardOnto, moveCardToEnd } from "./cards";
 
 const layout = (ids: string[]): LayoutCard[] => ids.map((id) => ({ id, visible: true, size: "sm" }));
 const ids = (cards: LayoutCard[]) => cards.map((card) => card.id);
@@ -70,5 +70,40 @@ describe("moveCardBefore (drag and drop)", () => {
       "users",
       "pending",
     ]);
+  });
+});
+
+describe("moveCardOnto", () => {
+  const cards = layout(["total-hosts", "users", "up-to-date", "host-groups", "pending"]);
+
+  it("dragged up, lands before the target; dragged down, after it", () => {
+    expect(ids(moveCardOnto(cards, "pending", "up-to-date"))).toEqual([
+      "total-hosts",
+      "users",
+      "pending",
+      "up-to-date",
+      "host-groups",
+    ]);
+    // Just after the target among its own section (cards of other sections keep their places).
+    expect(ids(moveCardOnto(cards, "total-hosts", "up-to-date"))).toEqual([
+      "users",
+      "up-to-date",
+      "host-groups",
+      "total-hosts",
+      "pending",
+    ]);
+    expect(ids(moveCardOnto(cards, "total-hosts", "pending"))).toEqual([
+      "users",
+      "up-to-date",
+      "host-groups",
+      "pending",
+      "total-hosts",
+    ]);
+  });
+
+  it("leaves the list as it is for a drop on itself or on another section", () => {
+    expect(moveCardOnto(cards, "users", "users")).toBe(cards);
+    expect(moveCardOnto(cards, "total-hosts", "host-groups")).toBe(cards);
+    expect(moveCardOnto(cards, "host-groups", "total-hosts")).toBe(cards);
   });
 });

@@ -116,3 +116,17 @@ export function moveCardToEnd(cards: LayoutCard[], fromId: string): LayoutCard[]
   });
   return [...rest.slice(0, last + 1), moving, ...rest.slice(last + 1)];
 }
+
+/**
+ * Drag and drop: card `fromId` takes the place of `targetId` in the list. Dragged up it lands just
+ * before the target, dragged down just after it, so any position of the section can be reached.
+ */
+export function moveCardOnto(cards: LayoutCard[], fromId: string, targetId: string): LayoutCard[] {
+  const from = cards.findIndex((card) => card.id === fromId);
+  const target = cards.findIndex((card) => card.id === targetId);
+  if (from < 0 || target < 0 || from > target) return moveCardBefore(cards, fromId, targetId);
+  const section = cardDefinition(fromId)?.section;
+  if (from === target || cardDefinition(targetId)?.section !== section) return cards;
+  const next = cards.slice(target + 1).find((card) => cardDefinition(card.id)?.section === section);
+  return next ? moveCardBefore(cards, fromId, next.id) : moveCardToEnd(cards, fromId);
+}

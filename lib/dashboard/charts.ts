@@ -11,20 +11,12 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission, hasPermission } from "@/lib/auth/guard";
 import { getEnv } from "@/lib/env";
+import { type ChartRange, DEFAULT_CHART_RANGE } from "./charts-range";
 
+export { CHART_RANGES, type ChartRange, DEFAULT_CHART_RANGE, parseChartRange } from "./charts-range";
 export type { DailyReportPoint, OsCount, RecentReport };
 
-export const CHART_RANGES = [7, 30, 90] as const;
-export type ChartRange = (typeof CHART_RANGES)[number];
-export const DEFAULT_CHART_RANGE: ChartRange = 30;
-
 export const RECENT_REPORTS_LIMIT = 10;
-
-/** The `range` URL parameter: 7, 30 or 90 days; anything else is the default (30). */
-export function parseChartRange(value: string | string[] | undefined): ChartRange {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return CHART_RANGES.find((range) => String(range) === raw) ?? DEFAULT_CHART_RANGE;
-}
 
 export type DashboardCharts = {
   range: ChartRange;
@@ -36,15 +28,19 @@ export type DashboardCharts = {
   recentReports: RecentReport[] | null;
 };
 
-/** The calendar day (YYYY-MM-DD) of `date` in `tz`, shifted by `offsetDays`. */
-export function calendarDay(tz: string, date: Date, offsetDays = 0): string {
-  const shifted = new Date(date.getTime() + offsetDays * 86_400_000);
+/** The calendar day (YYYY-MM-DD) of `date` in `tz`. */
+export function calendarDay(tz: string, date: Date): string {
   return new Intl.DateTimeFormat("en-CA", {
     timeZone: tz,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).format(shifted);
+  }).format(date);
+}
+
+/** `day` (YYYY-MM-DD) moved by whole calendar days: date arithmetic, unaffected by DST. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function getDashboardCharts(
@@ -57,7 +53,7 @@ export async function getDashboardCharts(
   const timeZone = getEnv().timezone;
   // Calendar days in the time zone the report-retention job rolls days up in.
   const to = calendarDay(timeZone, now);
-  const from = calendarDay(timeZone, now, -(range - 1));
+  const from = addDays(to, -(range - 1));
   const [os, series, recentReports] = await Promise.all([
     countHostsByOs(scope),
     listDailyReportSeries({ scope, from, to, tz: timeZone }),

@@ -56,13 +56,10 @@ test.describe("dashboard customisation", () => {
       page.getByTestId("stat-total-hosts").locator("xpath=ancestor::*[@data-size][1]"),
     ).toHaveAttribute("data-size", "lg");
 
-    await page.emulateMedia({ colorScheme: "light" });
-    await page.evaluate(() => document.documentElement.classList.toggle("dark", false));
-    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-light.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: "dark" });
     await page.evaluate(() => document.documentElement.classList.toggle("dark", true));
     await page.getByTestId("customise-open").click();
-    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-dark.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/dashboard-customise-dark.png`, fullPage: true });
     await page.getByTestId("customise-cancel").click();
 
     await resetLayout(page);
