@@ -15,7 +15,6 @@ CREATE TABLE "package_stats" (
 --> statement-breakpoint
 DROP INDEX "hosts_friendly_name_idx";--> statement-breakpoint
 ALTER TABLE "package_stats" ADD CONSTRAINT "package_stats_package_id_packages_id_fk" FOREIGN KEY ("package_id") REFERENCES "public"."packages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "package_stat_deltas_package_id_idx" ON "package_stat_deltas" USING btree ("package_id");--> statement-breakpoint
 CREATE INDEX "hosts_friendly_name_idx" ON "hosts" USING btree ("friendly_name","id");--> statement-breakpoint
 -- package_stats is kept by statement-level triggers on host_packages: every statement that writes
 -- host_packages (ingestion, host deletion cascades, bulk deletes, orphan cleanup) appends one row per

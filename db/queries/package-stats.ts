@@ -4,36 +4,32 @@
 // fleet: a host-group scope or a host/group filter counts host_packages rows instead.
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "@/db/client";
-import type { PackageListQuery, PackageRow, PackageSummary } from "./packages";
+import { escapeLike, type PackageListQuery, type PackageRow, type PackageSummary } from "./packages";
 
 /**
- * Current counts per package id: folded counts plus unfolded deltas, one row per package that has
- * either. A derived table with columns package_id, host_count, update_count, security_count.
+ * Every package with its folded counts (ps) and the sum of its unfolded deltas (d). Driven by
+ * packages, so a package whose counts are still only deltas is there too, and the name sort walks
+ * the (name, package_manager) index and stops after the page.
  */
-export const CURRENT_PACKAGE_COUNTS = sql`(
-  select package_id, sum(hosts)::int as host_count, sum(updates)::int as update_count,
-         sum(security)::int as security_count
-  from (select package_id, hosts_count as hosts, updates_count as updates, security_count as security
-        from package_stats
-        union all
-        select package_id, hosts, updates, security from package_stat_deltas) as parts
-  group by package_id)`;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+const PACKAGES_WITH_COUNTS = sql`packages p
+  left join package_stats ps on ps.package_id = p.id
+  left join (select package_id, sum(hosts)::int as hosts, sum(updates)::int as updates,
+                    sum(security)::int as security
+             from package_stat_deltas group by package_id) d on d.package_id = p.id`;
+const HOSTS = sql`(coalesce(ps.hosts_count, 0) + coalesce(d.hosts, 0))`;
+const UPDATES = sql`(coalesce(ps.updates_count, 0) + coalesce(d.updates, 0))`;
+const SECURITY = sql`(coalesce(ps.security_count, 0) + coalesce(d.security, 0))`;
+const SORT_COUNT = { hosts: HOSTS, updates: UPDATES, security: SECURITY };
 
 function statsWhere(query: PackageListQuery): SQL {
-  const parts: SQL[] = [sql`c.host_count > 0`];
+  const parts: SQL[] = [sql`${HOSTS} > 0`];
   const search = query.search?.trim();
   if (search) parts.push(sql`p.name ilike ${`%${escapeLike(search)}%`}`);
   if (query.packageManager) parts.push(sql`p.package_manager = ${query.packageManager}`);
-  if (query.security) parts.push(sql`c.security_count > 0`);
-  else if (query.needsUpdate) parts.push(sql`c.update_count > 0`);
+  if (query.security) parts.push(sql`${SECURITY} > 0`);
+  else if (query.needsUpdate) parts.push(sql`${UPDATES} > 0`);
   return sql.join(parts, sql` and `);
 }
-
-const SORT_COLUMN = { hosts: "c.host_count", updates: "c.update_count", security: "c.security_count" };
 
 /** One page of packages for the whole fleet (no scope, no host or group filter) and the total. */
 export async function listPackagesPageFromStats(
@@ -45,21 +41,20 @@ export async function listPackagesPageFromStats(
   const order =
     query.sort === "name"
       ? sql`p.name ${dir}, p.package_manager ${dir}, p.id ${dir}`
-      : sql`${sql.raw(SORT_COLUMN[query.sort])} ${dir}, p.name asc, p.id asc`;
+      : sql`${SORT_COUNT[query.sort]} ${dir}, p.name asc, p.id asc`;
   const [rows, totals] = await Promise.all([
     executeRows<PackageRow>(
       db,
       sql`select p.id, p.name, p.package_manager as "packageManager", p.description,
-        c.host_count as "hostCount", c.update_count as "updateCount", c.security_count as "securityCount"
-      from ${CURRENT_PACKAGE_COUNTS} c join packages p on p.id = c.package_id
+        ${HOSTS}::int as "hostCount", ${UPDATES}::int as "updateCount", ${SECURITY}::int as "securityCount"
+      from ${PACKAGES_WITH_COUNTS}
       where ${where}
       order by ${order}
       limit ${query.limit} offset ${query.offset}`,
     ),
     executeRows<{ total: number }>(
       db,
-      sql`select count(*)::int as total
-      from ${CURRENT_PACKAGE_COUNTS} c join packages p on p.id = c.package_id where ${where}`,
+      sql`select count(*)::int as total from ${PACKAGES_WITH_COUNTS} where ${where}`,
     ),
   ]);
   return { rows, total: totals[0]?.total ?? 0 };
@@ -88,8 +83,8 @@ export async function getPackageFromStats(
 }
 
 /** Fleet-wide: packages with a pending update on some host, and pending security rows in all. */
-export const OUTDATED_PACKAGES_SQL = sql`(select count(*) from ${CURRENT_PACKAGE_COUNTS} c where c.update_count > 0)`;
-export const SECURITY_UPDATES_SQL = sql`(select coalesce(sum(c.security_count), 0) from ${CURRENT_PACKAGE_COUNTS} c)`;
+export const OUTDATED_PACKAGES_SQL = sql`(select count(*) from ${PACKAGES_WITH_COUNTS} where ${UPDATES} > 0)`;
+export const SECURITY_UPDATES_SQL = sql`(select coalesce(sum(${SECURITY}), 0) from ${PACKAGES_WITH_COUNTS})`;
 
 export type FoldResult = { deltas: number; packages: number };
 

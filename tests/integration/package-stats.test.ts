@@ -7,7 +7,6 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { executeRows, getDb } from "@/db/client";
 import { deleteOrphanPackagesBatch } from "@/db/queries/maintenance";
-import { CURRENT_PACKAGE_COUNTS } from "@/db/queries/package-stats";
 import { packages } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
 import { deleteHostsFor } from "@/lib/hosts/bulk";
@@ -17,6 +16,16 @@ import { signedInUser } from "../support/actors";
 import { useMigratedDatabase } from "../support/database";
 import { testDatabaseUrl } from "../support/services";
 import { addHost, pkg, report } from "./ingestion-support";
+
+/** Stored counts per package id, read straight from the tables: folded plus unfolded deltas. */
+const CURRENT_PACKAGE_COUNTS = sql`(
+  select package_id, sum(hosts)::int as host_count, sum(updates)::int as update_count,
+         sum(security)::int as security_count
+  from (select package_id, hosts_count as hosts, updates_count as updates, security_count as security
+        from package_stats
+        union all
+        select package_id, hosts, updates, security from package_stat_deltas) as parts
+  group by package_id)`;
 
 type Mismatch = { id: string; live: string; stored: string };
 
