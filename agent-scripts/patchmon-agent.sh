@@ -233,33 +233,42 @@ parse_rpm_installed() {
 	}'
 }
 
-# dnf/yum upgrades from `check-update` or `list --upgrades` (also `list updates`). Skips banners,
-# the "Obsoleting Packages" section, and joins names wrapped onto their own line.
+# dnf/yum upgrades from `check-update` or `list --upgrades` (also `list updates`), and DNF5's
+# `check-upgrade` (no header, "Obsoleting packages" in lower case). Skips banners, the obsoletes
+# section, and joins names wrapped onto their own line. A package listed twice (early DNF5 listed
+# every newer build, oldest first) keeps its last, newest version.
 parse_dnf_updates() {
 	LC_ALL=C awk -v NATIVE="$(native_arch rpm)" "$AWK_ARCH"'
 	function add(nm, ver) {
 		if (nm !~ /\.[A-Za-z0-9_]+$/ || ver !~ /^([0-9]+:)?[0-9A-Za-z]/ || ver !~ /[0-9]/ || ver ~ /:$/) return
 		nm = strip_rpm_arch(nm)
-		if (nm in seen) return
-		seen[nm] = 1; print nm "\t\t" ver "\t\t"
+		if (!(nm in avail)) order[++n] = nm
+		avail[nm] = ver
 	}
-	/^Obsoleting Packages/ { obs = 1; next }
+	tolower($0) ~ /^obsoleting packages/ { obs = 1; next }
 	/^(Available Upgrades|Upgraded Packages|Updated Packages|Available Packages)/ { obs = 0; next }
 	obs { next }
 	/^Security:/ || /^Last metadata/ || /^Loaded plugins/ || /^Loading mirror/ || /^ \* / || /^Updating Subscription/ { next }
+	/^Updating and loading repositories/ || /^Repositories loaded/ { next }
 	/^[ \t]/ && pending != "" { if (NF >= 2) add(pending, $1); pending = ""; next }
 	/^[ \t]/ { next }
 	NF == 1 && $1 ~ /\.[A-Za-z0-9_]+$/ { pending = $1; next }
 	NF == 3 { add($1, $2) }
-	{ pending = "" }'
+	{ pending = "" }
+	END { for (i = 1; i <= n; i++) print order[i] "\t\t" avail[order[i]] "\t\t" }'
 }
 
 # dnf/yum security names from `updateinfo list security` / `updateinfo list --security`:
-# "RHSA-2024:1234 Important/Sec. name-[epoch:]version-release.arch".
+# "RHSA-2024:1234 Important/Sec. name-[epoch:]version-release.arch"; and from DNF5's
+# `advisory list --security`: "Name Type Severity Package Issued" with type "security", the
+# package in the middle and the issue date and time last (the severity may be empty).
 parse_dnf_security() {
 	LC_ALL=C awk -v NATIVE="$(native_arch rpm)" "$AWK_ARCH"'
 	NF >= 3 && $2 ~ /Sec\.?$|^security$/ {
-		n = split_rpm_arch($NF); sub(/-[^-]*-[^-]*$/, "", n); n = display_name(n, ARCH, ".")
+		n = ""
+		for (i = NF; i >= 3; i--) if ($i ~ /-[^-]+-[^-]+\.[A-Za-z0-9_]+$/) { n = $i; break }
+		if (n == "") next
+		n = split_rpm_arch(n); sub(/-[^-]*-[^-]*$/, "", n); n = display_name(n, ARCH, ".")
 		if (n != "" && !(n in seen)) { seen[n] = 1; print n }
 	}'
 }
@@ -279,7 +288,8 @@ parse_zypper_updates() {
 
 # zypper security names: `zypper list-patches --category security` followed (optionally) by
 # `zypper info -t patch <needed patches>`; the info "Conflicts" lists the fixed packages. Without
-# it, the "Security update for X, Y and Z" summaries name the packages.
+# it (older zypper, or `info` printing nothing), the "Security update for X, Y and Z" summaries
+# name the packages, and any other upgrade is unknown rather than "not security".
 parse_zypper_security() {
 	LC_ALL=C awk -F '|' -v NATIVE="$(native_arch rpm)" "$AWK_ARCH"'
 	function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
@@ -297,13 +307,20 @@ parse_zypper_security() {
 	info { next }
 	NF >= 6 && !hdr { for (i = 1; i <= NF; i++) { h = trim($i); if (h == "Category") cc = i; else if (h == "Status") cst = i; else if (h == "Summary") csu = i } if (cc) hdr = 1; next }
 	hdr && NF >= 6 && cc && trim($cc) == "security" && (!cst || trim($cst) == "needed") && csu {
+		nneed++
 		sm = trim($csu)
 		if (sub(/^(Security|Recommended) update for (the )?/, "", sm)) {
 			gsub(/ and /, ", ", sm); m = split(sm, parts, ",")
 			for (j = 1; j <= m; j++) { p = trim(parts[j]); sub(/ .*/, "", p); summ[p] = 1 }
 		}
 	}
-	END { if (!nseen) for (p in summ) emit(p) }'
+	END {
+		if (nseen) exit
+		for (p in summ) emit(p)
+		# Summaries name source packages, not every binary package a patch updates: the other
+		# upgrades may be security fixes too, so they are unknown ("*"), not "not security".
+		if (nneed) print "*"
+	}'
 }
 
 # apk installed from `apk list --installed` (or `apk info -v`): "name-ver-rN arch {origin} ...".
@@ -340,6 +357,7 @@ parse_pacman_updates() {
 
 # pm_merge INSTALLED_TSV UPGRADES_TSV [SECURITY_NAMES] [DEFAULT_SECURITY]: the package list.
 # DEFAULT_SECURITY is "false" where the manager can tell, "null" where it cannot (apk, pacman).
+# A "*" line among the security names: upgrades not named are unknown (null), not "false".
 pm_merge() {
 	LC_ALL=C awk -F '\t' -v defsec="${4:-false}" '
 	FILENAME == ARGV[1] { if ($1 != "") { up[$1] = 1; uo[$1] = $2; un[$1] = $3; us[$1] = $4; uk[$1] = $5 } next }
@@ -348,14 +366,14 @@ pm_merge() {
 	{
 		d = ""; for (i = 3; i <= NF; i++) d = d (i > 3 ? "\t" : "") $i
 		if ($1 in up) {
-			s = us[$1]; if (s == "") s = ($1 in sec) ? "true" : defsec
+			s = us[$1]; if (s == "") s = ($1 in sec) ? "true" : ("*" in sec) ? "null" : defsec
 			print $1 "\t" $2 "\t" un[$1] "\ttrue\t" s "\t" uk[$1] "\t" d
 			done[$1] = 1
 		} else print $1 "\t" $2 "\t\tfalse\t" defsec "\t\t" d
 	}
 	END {
 		for (k in up) if (!(k in done) && uo[k] != "") {
-			s = us[k]; if (s == "") s = (k in sec) ? "true" : defsec
+			s = us[k]; if (s == "") s = (k in sec) ? "true" : ("*" in sec) ? "null" : defsec
 			print k "\t" uo[k] "\t" un[k] "\ttrue\t" s "\t" uk[k] "\t"
 		}
 	}' "$2" "${3:-$2}" "$1" | LC_ALL=C sort -t "$(printf '\t')" -k1,1 -u
@@ -426,7 +444,7 @@ detect_pm() {
 		echo "$PATCHMON_PKG_MANAGER"
 	elif have dpkg-query && have apt-get; then
 		echo apt
-	elif have dnf; then
+	elif have dnf || have dnf5; then
 		echo dnf
 	elif have yum; then
 		echo yum
@@ -439,6 +457,16 @@ detect_pm() {
 	else
 		echo unknown
 	fi
+}
+
+# dnf_is_v5: true when `dnf` is DNF5 (Fedora 41+) or only dnf5 is installed. Both report as
+# "dnf": the same rpm packages.
+dnf_is_v5() {
+	have dnf || return 0
+	case $(run_pm dnf --version 2>/dev/null </dev/null | head -n 1) in
+	*dnf5*) return 0 ;;
+	esac
+	return 1
 }
 
 # collect_packages DIR: runs the package manager (lock-free, LC_ALL=C, under a timeout) and writes
@@ -467,16 +495,33 @@ collect_packages() {
 	dnf | yum)
 		run_pm rpm -qa --qf '%{NAME}\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\t%{ARCH}\t%{SUMMARY}\n' >"$_d/installed.raw" 2>"$_d/err" ||
 			{ echo "rpm -qa failed: $(head -c 500 "$_d/err")" >"$_d/error"; return 1; }
-		# -C: cache only, never takes the metadata lock for a refresh.
-		run_pm "$_pm" -q -C check-update >"$_d/upgrades.raw" 2>"$_d/err"
+		_bin=$_pm
+		_v5=false
+		if [ "$_pm" = dnf ] && dnf_is_v5; then
+			_v5=true
+			have dnf5 && _bin=dnf5
+		fi
+		# -C: cache only, never takes the metadata lock for a refresh. Exit 100: upgrades pending.
+		if [ "$_v5" = true ]; then
+			run_pm "$_bin" -q -C check-upgrade >"$_d/upgrades.raw" 2>"$_d/err"
+		else
+			run_pm "$_bin" -q -C check-update >"$_d/upgrades.raw" 2>"$_d/err"
+		fi
 		_rc=$?
 		if [ "$_rc" != 0 ] && [ "$_rc" != 100 ]; then
-			echo "$_pm check-update failed ($_rc): $(head -c 500 "$_d/err")" >"$_d/error"
+			echo "$_bin check-update failed ($_rc): $(head -c 500 "$_d/err")" >"$_d/error"
 			return 1
 		fi
-		run_pm "$_pm" -q -C updateinfo list security >"$_d/security.raw" 2>/dev/null ||
-			run_pm "$_pm" -q -C updateinfo list --security >"$_d/security.raw" 2>/dev/null ||
-			warn "$_pm updateinfo failed; security updates unknown"
+		# DNF5 takes the words after `advisory list` as advisory names, so dnf4's `updateinfo list
+		# security` would ask for an advisory called "security": it needs --security.
+		if [ "$_v5" = true ]; then
+			run_pm "$_bin" -q -C advisory list --security >"$_d/security.raw" 2>/dev/null ||
+				warn "dnf5 advisory list failed; security updates unknown"
+		else
+			run_pm "$_bin" -q -C updateinfo list security >"$_d/security.raw" 2>/dev/null ||
+				run_pm "$_bin" -q -C updateinfo list --security >"$_d/security.raw" 2>/dev/null ||
+				warn "$_bin updateinfo failed; security updates unknown"
+		fi
 		parse_rpm_installed <"$_d/installed.raw" >"$_d/inst.tsv"
 		parse_dnf_updates <"$_d/upgrades.raw" >"$_d/up.tsv"
 		parse_dnf_security <"$_d/security.raw" >"$_d/sec.txt"

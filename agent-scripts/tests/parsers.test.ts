@@ -25,6 +25,13 @@ const CASES: Array<[string, string, string, string[]]> = [
   ["pacman", "pacman/manjaro", "x86_64", ["pacman-Q.txt", "checkupdates.txt"]],
 ];
 
+// DNF5 (Fedora 41+: `check-upgrade`, `advisory list --security`) and zypper without patch info.
+const MORE_CASES: Array<[string, string, string, string[]]> = [
+  ["dnf", "dnf/fedora-41", "x86_64", ["rpm-qa.txt", "check-upgrade.txt", "advisory-list-security.txt"]],
+  ["dnf", "dnf/fedora-42", "x86_64", ["rpm-qa.txt", "check-upgrade.txt", "advisory-list-security.txt"]],
+  ["zypper", "zypper/leap-15.6", "x86_64", ["rpm-qa.txt", "list-updates.txt", "list-patches-security.txt"]],
+];
+
 function packages(
   shell: (typeof SHELLS)[number],
   manager: string,
@@ -46,7 +53,7 @@ function caseAt(i: number): Case {
 const byName = (list: Pkg[]) => new Map(list.map((p) => [p.name, p]));
 
 describe.each(SHELLS)("collectors under $name", (shell) => {
-  it.each(CASES)("%s %s matches the expected JSON", (manager, dir, arch, files) => {
+  it.each([...CASES, ...MORE_CASES])("%s %s matches the expected JSON", (manager, dir, arch, files) => {
     expect(packages(shell, manager, dir, arch, files)).toEqual(readJson(fixture(dir, "expected.json")));
   });
 
@@ -122,7 +129,10 @@ describe.each(SHELLS)("collectors under $name", (shell) => {
     expect(leap.get("zypper")?.needsUpdate).toBe(false);
     const sles = byName(packages(shell, ...caseAt(5)));
     expect(sles.get("openssh")?.isSecurityUpdate).toBe(true);
-    expect(sles.get("kernel-default")).toMatchObject({ needsUpdate: true, isSecurityUpdate: false });
+    // No patch info: the summaries name curl and openssh; other upgrades (libcurl4 comes with the
+    // curl patch) are unknown, never "not security".
+    expect(sles.get("kernel-default")).toMatchObject({ needsUpdate: true, isSecurityUpdate: null });
+    expect(sles.get("libcurl4")).toMatchObject({ needsUpdate: true, isSecurityUpdate: null });
   });
 
   it("apk and pacman never claim 'not security' for an update", () => {
