@@ -1320,8 +1320,11 @@ systemd_oncalendar() {
 		echo "*-*-* *:$((_m % $1))/$1:00"
 	elif [ "$1" -eq 60 ]; then
 		echo "*-*-* *:$_m:00"
-	else
+	elif [ "$1" -lt 1440 ]; then
 		echo "*-*-* 00/$(($1 / 60)):$_m:00"
+	else
+		# Daily: systemd refuses an hour step of 24 ("00/24").
+		echo "*-*-* 00:$_m:00"
 	fi
 }
 
