@@ -141,11 +141,21 @@ export async function listPackagesPage(
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
-/** Package managers present, for the filter (packages is small: one row per name and manager). */
+/**
+ * Package managers present, for the filter: a loose index scan of packages_package_manager_idx (one
+ * probe per distinct manager, a handful) instead of reading every package.
+ */
 export async function listPackageManagers(db: Executor = getDb()): Promise<string[]> {
   const rows = await executeRows<{ pm: string }>(
     db,
-    sql`select distinct package_manager as pm from packages order by 1`,
+    sql`with recursive managers(pm) as (
+        (select package_manager from packages order by package_manager limit 1)
+        union all
+        select (select p.package_manager from packages p where p.package_manager > m.pm
+                order by p.package_manager limit 1)
+        from managers m where m.pm is not null
+      )
+      select pm from managers where pm is not null order by pm`,
   );
   return rows.map((row) => row.pm);
 }

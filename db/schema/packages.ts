@@ -17,7 +17,11 @@ export const packages = pgTable(
     category: text("category"),
     createdAt: createdAt(),
   },
-  (t) => [unique("packages_name_package_manager_key").on(t.name, t.packageManager)],
+  (t) => [
+    unique("packages_name_package_manager_key").on(t.name, t.packageManager),
+    // The package-manager filter's choices: a handful of index probes (listPackageManagers).
+    index("packages_package_manager_idx").on(t.packageManager),
+  ],
 );
 
 export const hostPackages = pgTable(

@@ -7,7 +7,7 @@ import { executeRows, getDb } from "@/db/client";
 import { foldPackageStatDeltas } from "@/db/queries/package-stats";
 import { hostPackages, packages } from "@/db/schema";
 import { getFleetOverview } from "@/lib/overview";
-import { getPackageFor, listPackagesFor } from "@/lib/packages/service";
+import { getPackageFor, listPackageManagersFor, listPackagesFor } from "@/lib/packages/service";
 import { signedInUser } from "../support/actors";
 import { useMigratedDatabase } from "../support/database";
 import { createFleet, scopedRole, userWithScope } from "./host-scope-support";
@@ -139,5 +139,20 @@ describe("packages list by stored counts", () => {
     await check();
     await foldPackageStatDeltas();
     await check();
+  });
+
+  it("lists every package manager once, in order (a loose index scan)", async () => {
+    const fleet = await countsFleet();
+    await getDb()
+      .insert(packages)
+      .values(["zypper", "apk", "pacman"].map((pm) => ({ name: `${fleet.tag}-m`, packageManager: pm })));
+    const { actor } = await signedInUser("admin");
+    const expected = await executeRows<{ pm: string }>(
+      getDb(),
+      sql`select distinct package_manager as pm from packages order by 1`,
+    );
+    const managers = await listPackageManagersFor(actor);
+    expect(managers).toEqual(expected.map((row) => row.pm));
+    expect(managers).toEqual(expect.arrayContaining(["apk", "apt", "pacman", "zypper"]));
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "packages_package_manager_idx" ON "packages" USING btree ("package_manager");
