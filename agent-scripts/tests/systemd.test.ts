@@ -55,6 +55,7 @@ fakeBin(
 mkdirSync(path.join(dir, "pid1"));
 
 const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  NODE_ENV: "test",
   PATH: `${bin}:${process.env.PATH}`,
   HOME: dir,
   PATCHMON_CONFIG_DIR: etc,
@@ -231,7 +232,7 @@ describe("systemd or cron", () => {
             "-c",
             `PATCHMON_AGENT_LIB=1 PATCHMON_LOG_FILE= . "${AGENT}" && scheduler`,
           ],
-          { encoding: "utf8", env: { PATH: pathEnv } },
+          { encoding: "utf8", env: { NODE_ENV: "test", PATH: pathEnv } },
         );
       const withSystemctl = ask(`${bin}:/usr/bin:/bin`);
       expect(withSystemctl.stdout.trim(), withSystemctl.stderr).toBe("systemd");
