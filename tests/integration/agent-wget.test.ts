@@ -185,7 +185,8 @@ describe.skipIf(!hasApt)("the agent over wget against a real server", () => {
     expect(server.exchanges.length).toBe(from);
   });
 
-  it("finds both wget flavours on this machine (install wget and wget2)", () => {
+  // CI must run both flavours (.ci/run installs wget2); elsewhere a missing one is skipped above.
+  it.skipIf(process.env.CI !== "true")("CI has both wget flavours (wget and wget2 packages)", () => {
     expect(clients.map((c) => c.name)).toEqual(["GNU wget", "wget2 as wget", "wget2 as wget2"]);
   });
 });
