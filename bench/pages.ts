@@ -1,13 +1,14 @@
 // Server-side data work of the fleet pages against a seeded database (a script, not a test):
 //   npx tsx bench/seed-fleet.ts --database-url postgres://postgres@127.0.0.1:5432/patchmon_fleet
 //   npx tsx bench/pages.ts --database-url postgres://postgres@127.0.0.1:5432/patchmon_fleet [--runs 30]
-// Signs in an administrator (a user and a session row, loaded with lib/auth/actor.ts loadActor as
-// a request would), then times the service calls each page makes, with the same arguments and the
-// same Promise.all as the page: wall clock in this process, --runs runs after 3 warm-ups, one page
-// at a time (a page stops after --budget-seconds, 60, once it has 5 runs). React rendering, HTTP and the session lookup are not included. Afterwards every SELECT
-// the pages sent is run once more under EXPLAIN (ANALYZE, BUFFERS); the three slowest plans are
-// printed and any sequential scan of host_packages is flagged. The database is left as it was
-// (except for the benchmark's user and session rows).
+// Signs in an administrator and a user whose role is scoped to one host group (user, role and
+// session rows, loaded with lib/auth/actor.ts loadActor as a request would), then times the service
+// calls each page makes, with the same arguments and the same Promise.all as the page: wall clock in
+// this process, --runs runs after 3 warm-ups, one page at a time (a page stops after
+// --budget-seconds, 60, once it has 5 runs). React rendering, HTTP and the session lookup are not
+// included. Afterwards every SELECT the pages sent is run once more under EXPLAIN (ANALYZE,
+// BUFFERS); the three slowest plans are printed and any sequential scan of host_packages is
+// flagged. The database is left as it was (the benchmark's users and role are deleted at the end).
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { configureDatabase, intOption, machineLine, parseArgs, percentile } from "./support/cli";
@@ -25,7 +26,7 @@ type Captured = { page: string; query: string; params: unknown[] };
 async function main() {
   const { getDb, getDbHandle, observeQueries, closeDb } = await import("@/db/client");
   try {
-    const { roles, sessions, users } = await import("@/db/schema");
+    const { hostGroups, roleHostGroups, roles, sessions, users } = await import("@/db/schema");
     const { eq } = await import("drizzle-orm");
     const { loadActor } = await import("@/lib/auth/actor");
     const { getFleetOverview } = await import("@/lib/overview");
@@ -57,6 +58,37 @@ async function main() {
     if (!session) throw new Error("session insert failed");
     const actor = await loadActor(session.id);
     if (!actor) throw new Error("the session did not load");
+
+    // A user whose role is scoped to one host group (~1,000 hosts): the live per-row counts path.
+    const [group] = await db.select({ id: hostGroups.id }).from(hostGroups).orderBy(hostGroups.name).limit(1);
+    if (!group) throw new Error("no host groups: run bench/seed-fleet.ts first");
+    const [scopedRole] = await db
+      .insert(roles)
+      .values({
+        name: `${username} scoped`,
+        canViewDashboard: true,
+        canViewHosts: true,
+        canViewPackages: true,
+      })
+      .returning({ id: roles.id });
+    if (!scopedRole) throw new Error("role insert failed");
+    await db.insert(roleHostGroups).values({ roleId: scopedRole.id, hostGroupId: group.id });
+    const [scopedUser] = await db
+      .insert(users)
+      .values({
+        username: `${username}-scoped`,
+        email: `${username}-scoped@example.com`,
+        emailTrusted: true,
+        roleId: scopedRole.id,
+      })
+      .returning({ id: users.id });
+    if (!scopedUser) throw new Error("user insert failed");
+    const [scopedSession] = await db
+      .insert(sessions)
+      .values({ userId: scopedUser.id, expiresAt: new Date(Date.now() + 3_600_000), tfaVerified: true })
+      .returning({ id: sessions.id });
+    const scoped = scopedSession && (await loadActor(scopedSession.id));
+    if (!scoped) throw new Error("the scoped session did not load");
 
     // Fleet facts and the subjects of the detail pages: the host with the most pending updates (its
     // packages tab is the longest to sort) and the package installed on the most hosts.
@@ -128,6 +160,21 @@ async function main() {
         method: "getPackageFor, listPackageHostsFor",
         run: () =>
           Promise.all([getPackageFor(actor, topPackage.id), listPackageHostsFor(actor, topPackage.id, {})]),
+      },
+      {
+        label: "dashboard / (scoped: 1 group)",
+        method: "getFleetOverview",
+        run: () => getFleetOverview(scoped),
+      },
+      {
+        label: "packages (default, scoped: 1 group)",
+        method: "listPackagesFor + managers + groups",
+        run: () =>
+          Promise.all([
+            listPackagesFor(scoped, {}),
+            listPackageManagersFor(scoped),
+            listHostGroupsFor(scoped),
+          ]),
       },
       {
         label: "repositories (default)",
@@ -204,6 +251,8 @@ async function main() {
     );
     console.log(`\nmachine after: ${machineLine()}`);
     await db.delete(users).where(eq(users.id, user.id));
+    await db.delete(users).where(eq(users.id, scopedUser.id));
+    await db.delete(roles).where(eq(roles.id, scopedRole.id));
   } finally {
     await closeDb();
   }
