@@ -6,17 +6,8 @@ import { toast } from "sonner";
 
 import { issueInstallCommandAction, regenerateCredentialsAction } from "@/app/(app)/hosts/[id]/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyBlock } from "@/components/ui/copy-block";
 
 type Issued = { apiId: string; apiKey: string; installCommand: string };
@@ -29,7 +20,6 @@ export function HostDetailCredentials({ hostId, friendlyName }: { hostId: string
   const [pending, startTransition] = useTransition();
   const [command, setCommand] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [open, setOpen] = useState(false);
 
   const showInstall = () =>
     startTransition(async () => {
@@ -38,52 +28,30 @@ export function HostDetailCredentials({ hostId, friendlyName }: { hostId: string
       else toast.error(result.error);
     });
 
-  const regenerate = () =>
-    startTransition(async () => {
-      const result = await regenerateCredentialsAction(null, { hostId });
-      setOpen(false);
-      if (!result.ok) {
-        toast.error(result.error);
-        return;
-      }
-      setIssued(result.data);
-      setCommand(result.data.installCommand);
-      toast.success("New credentials issued; the old key no longer works.");
-    });
-
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap gap-2">
         <Button variant="outline" onClick={showInstall} disabled={pending} data-testid="host-show-install">
           <TerminalSquare aria-hidden /> Show install command
         </Button>
-        <AlertDialog open={open} onOpenChange={setOpen}>
-          <AlertDialogTrigger asChild>
+        <ConfirmDialog
+          trigger={
             <Button variant="outline" disabled={pending} data-testid="host-regenerate">
               <KeyRound aria-hidden /> Regenerate credentials
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent data-testid="host-regenerate-dialog">
-            <AlertDialogHeader>
-              <AlertDialogTitle>Regenerate credentials for {friendlyName}?</AlertDialogTitle>
-              <AlertDialogDescription>
-                The current API key stops working at once: the agent on this host cannot report until it is
-                reinstalled with the new credentials (or the new key is put in its configuration).
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel>Cancel</AlertDialogCancel>
-              <Button
-                variant="destructive"
-                onClick={regenerate}
-                disabled={pending}
-                data-testid="host-regenerate-confirm"
-              >
-                Regenerate
-              </Button>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title={`Regenerate credentials for ${friendlyName}?`}
+          description="The current API key stops working at once: the agent on this host cannot report until it is reinstalled with the new credentials (or the new key is put in its configuration)."
+          confirmLabel="Regenerate"
+          action={() => regenerateCredentialsAction(null, { hostId })}
+          success="New credentials issued; the old key no longer works."
+          onSuccess={(data) => {
+            setIssued(data);
+            setCommand(data.installCommand);
+          }}
+          testId="host-regenerate-dialog"
+          confirmTestId="host-regenerate-confirm"
+        />
       </div>
       {issued ? (
         <Alert data-testid="host-new-credentials">

@@ -1,21 +1,9 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useState } from "react";
 
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** Delete after typing the item's name: a slip of the mouse cannot remove a channel or a rule. */
 export function TypedDelete({
@@ -33,17 +21,9 @@ export function TypedDelete({
   disabled?: boolean;
   testId: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState("");
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        setTyped("");
-      }}
-    >
-      <AlertDialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button
           variant="ghost"
           size="sm"
@@ -53,39 +33,12 @@ export function TypedDelete({
         >
           <Trash2 aria-hidden />
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent data-testid="confirm-dialog">
-        <AlertDialogHeader>
-          <AlertDialogTitle>
-            Delete {what} “{name}”?
-          </AlertDialogTitle>
-          <AlertDialogDescription>{consequence}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <div className="grid gap-2">
-          <Label htmlFor={`${testId}-typed`}>Type {name} to confirm</Label>
-          <Input
-            id={`${testId}-typed`}
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            autoComplete="off"
-            data-testid="confirm-typed"
-          />
-        </div>
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <Button
-            variant="destructive"
-            disabled={typed !== name}
-            data-testid="confirm-action"
-            onClick={() => {
-              setOpen(false);
-              onConfirm();
-            }}
-          >
-            Delete
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete ${what} “${name}”?`}
+      description={consequence}
+      typed={{ id: `${testId}-typed`, label: `Type ${name} to confirm`, matches: (typed) => typed === name }}
+      confirmLabel="Delete"
+      action={async () => void onConfirm()}
+    />
   );
 }

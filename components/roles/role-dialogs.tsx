@@ -4,17 +4,8 @@ import { Plus } from "lucide-react";
 import { useState } from "react";
 
 import { deleteRoleAction } from "@/app/(app)/roles/actions";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
   Dialog,
   DialogContent,
@@ -24,7 +15,6 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import type { HostGroupOption } from "@/components/users/types";
-import { useRemovalAction } from "@/components/users/use-removal-action";
 import { RoleForm } from "./role-form";
 import type { PermissionOption, RoleRow } from "./types";
 
@@ -58,27 +48,11 @@ export function RoleFormDialog({ role, ...props }: FormProps & { role?: RoleRow 
   );
 }
 
-function DeleteRoleForm({ role }: { role: RoleRow }) {
-  const { pending, onSubmit } = useRemovalAction(deleteRoleAction, `Deleted role ${role.name}.`);
-  return (
-    <form onSubmit={onSubmit}>
-      <input type="hidden" name="roleId" value={role.id} />
-      <AlertDialogFooter>
-        <AlertDialogCancel type="button">Cancel</AlertDialogCancel>
-        <Button type="submit" variant="destructive" disabled={pending} data-testid="role-delete-confirm">
-          {pending ? "Deleting…" : "Delete role"}
-        </Button>
-      </AlertDialogFooter>
-    </form>
-  );
-}
-
 export function DeleteRoleButton({ role }: { role: RoleRow }) {
-  const [open, setOpen] = useState(false);
   const inUse = role.userCount > 0;
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button
           variant="ghost"
           size="sm"
@@ -89,14 +63,14 @@ export function DeleteRoleButton({ role }: { role: RoleRow }) {
         >
           Delete
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete role {role.name}?</AlertDialogTitle>
-          <AlertDialogDescription>No user holds it; it is removed for good.</AlertDialogDescription>
-        </AlertDialogHeader>
-        <DeleteRoleForm role={role} />
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete role ${role.name}?`}
+      description="No user holds it; it is removed for good."
+      confirmLabel="Delete role"
+      pendingLabel="Deleting…"
+      action={() => deleteRoleAction(null, { roleId: role.id })}
+      success={`Deleted role ${role.name}.`}
+      confirmTestId="role-delete-confirm"
+    />
   );
 }
