@@ -98,6 +98,13 @@ export type LockedHost = {
   updatesCount: number;
   securityUpdatesCount: number;
   totalPackages: number;
+  /** What the alert conditions depend on, as stored before this report. */
+  status: string;
+  lastReportStatus: string | null;
+  needsReboot: boolean;
+  agentVersion: string | null;
+  /** When the host's alert conditions were last evaluated (null: never). */
+  alertsEvaluatedAt: Date | null;
 };
 
 /**
@@ -113,6 +120,14 @@ export async function lockHostForReport(hostId: string, tx: Executor): Promise<L
       updatesCount: hosts.updatesCount,
       securityUpdatesCount: hosts.securityUpdatesCount,
       totalPackages: hosts.totalPackages,
+      status: hosts.status,
+      lastReportStatus: hosts.lastReportStatus,
+      needsReboot: hosts.needsReboot,
+      agentVersion: hosts.agentVersion,
+      alertsEvaluatedAt:
+        sql<Date | null>`(select s.updated_at from alert_host_states s where s.host_id = ${hosts.id})`.mapWith(
+          toDate,
+        ),
     })
     .from(hosts)
     .where(eq(hosts.id, hostId))
@@ -128,6 +143,8 @@ export type PackageChanges = {
   inserted: number;
   updated: number;
   deleted: number;
+  /** A pending security update appeared, changed or went away. */
+  securityChanged: boolean;
 };
 
 /**
@@ -181,14 +198,14 @@ export async function replaceHostPackages(
       delete from host_packages hp
       using merged m
       where m.package_id is null and hp.ctid = m.old_ctid
-      returning 1
+      returning hp.needs_update and hp.is_security_update as security
     ),
     inserted as (
       insert into host_packages (host_id, package_id, current_version, available_version, needs_update,
                                  is_security_update, first_seen_at, updated_at)
       select ${hostId}, m.package_id, m.cv, m.av, m.nu, m.sec, m.first_seen, ${now}::timestamptz
       from merged m where m.old_id is null
-      returning 1
+      returning needs_update and is_security_update as security
     ),
     updated as (
       update host_packages hp
@@ -199,7 +216,7 @@ export async function replaceHostPackages(
         and (m.old_cv, m.old_av, m.old_nu, m.old_sec, m.old_first_seen)
             is distinct from (m.cv, m.av, m.nu, m.sec, m.first_seen)
         and hp.ctid = m.old_ctid
-      returning 1
+      returning (m.nu and m.sec) or (m.old_nu and m.old_sec) as security
     )
     select (count(*) filter (where package_id is not null))::int as total,
            (count(*) filter (where nu))::int as updates,
@@ -207,7 +224,10 @@ export async function replaceHostPackages(
            min(first_seen) filter (where nu and sec) as oldest_security,
            (select count(*) from inserted)::int as inserted,
            (select count(*) from updated)::int as updated,
-           (select count(*) from deleted)::int as deleted
+           (select count(*) from deleted)::int as deleted,
+           coalesce((select bool_or(security) from deleted), false)
+             or coalesce((select bool_or(security) from inserted), false)
+             or coalesce((select bool_or(security) from updated), false) as security_changed
     from merged`,
   );
   return {
@@ -218,6 +238,7 @@ export async function replaceHostPackages(
     inserted: Number(row?.inserted ?? 0),
     updated: Number(row?.updated ?? 0),
     deleted: Number(row?.deleted ?? 0),
+    securityChanged: row?.security_changed === true,
   };
 }
 

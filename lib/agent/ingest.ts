@@ -14,6 +14,7 @@
 import {
   addMissingPackages,
   addMissingRepositories,
+  type LockedHost,
   lockHostForReport,
   recordReport,
   replaceHostPackages,
@@ -34,6 +35,8 @@ export type IngestResult =
       securityUpdates: number;
       /** The server's update interval differs from the one the agent last received. */
       crontabUpdate: boolean;
+      /** Something the host's alert conditions depend on changed (see alertsNeedEvaluation). */
+      evaluateAlerts: boolean;
     }
   | { outcome: "full-report-required" };
 
@@ -127,6 +130,34 @@ async function replaceInventory(hostId: string, report: AgentReport, now: Date, 
   return (await replace()).changes;
 }
 
+/** Re-evaluated at least this often even when no report changed anything (e.g. a new agent release). */
+const ALERT_REEVALUATION_MS = 60 * 60 * 1000;
+
+/**
+ * Whether a report can change the host's alert conditions (lib/alerts/evaluate-host.ts): a failed
+ * report or the first one after a failure, the pending security set, the reboot flag, the agent
+ * version, a host coming back from stale/offline/pending, or an hour since the last evaluation.
+ * Most reports change none of these, and evaluating them anyway costs about as much as the report.
+ */
+function alertsNeedEvaluation(
+  host: LockedHost,
+  report: AgentReport,
+  status: "success" | "failed" | "unchanged",
+  securityChanged: boolean,
+  now: Date,
+): boolean {
+  return (
+    securityChanged ||
+    status === "failed" ||
+    host.lastReportStatus === "failed" ||
+    host.status !== "active" ||
+    (report.needsReboot !== undefined && report.needsReboot !== host.needsReboot) ||
+    (report.agentVersion !== undefined && report.agentVersion !== host.agentVersion) ||
+    host.alertsEvaluatedAt === null ||
+    now.getTime() - host.alertsEvaluatedAt.getTime() >= ALERT_REEVALUATION_MS
+  );
+}
+
 export async function ingestReport(input: {
   hostId: string;
   report: AgentReport;
@@ -148,6 +179,7 @@ export async function ingestReport(input: {
     if (unchanged && (host.packagesHash === null || host.packagesHash !== report.packagesHash))
       return { outcome: "full-report-required" };
 
+    let securityChanged = false;
     let counts = {
       total: host.totalPackages,
       updates: host.updatesCount,
@@ -164,6 +196,7 @@ export async function ingestReport(input: {
     if (full) {
       const changes = await replaceInventory(hostId, report, now, tx);
       counts = changes;
+      securityChanged = changes.securityChanged;
       Object.assign(values, {
         totalPackages: changes.total,
         updatesCount: changes.updates,
@@ -199,8 +232,9 @@ export async function ingestReport(input: {
       updatesAvailable: counts.updates,
       securityUpdates: counts.security,
       crontabUpdate,
+      evaluateAlerts: alertsNeedEvaluation(host, report, status, securityChanged, now),
     };
   });
-  if (result.outcome === "accepted") await queueAlertEvaluation(hostId);
+  if (result.outcome === "accepted" && result.evaluateAlerts) await queueAlertEvaluation(hostId);
   return result;
 }

@@ -1,5 +1,7 @@
 // The alert flow with no Redis: the jobs run in this process (zero-config mode).
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { listJobRuns } from "@/db/queries/job-runs";
 import { ingestReport } from "@/lib/agent/ingest";
 import { closeQueueDriver, enqueue } from "@/lib/queue";
@@ -19,6 +21,22 @@ async function afterRun(job: string, action: () => Promise<unknown>): Promise<vo
   const before = await succeededRuns(job);
   await action();
   await waitFor(async () => (await succeededRuns(job)) > before, 30_000, 50);
+}
+
+/** Waits until no evaluation is queued or running: the count of finished runs stays put for 300 ms. */
+async function evaluationsSettled(): Promise<void> {
+  let last = -1;
+  await waitFor(
+    async () => {
+      const runs = await listJobRuns(alertEvaluationJob.name, 1000);
+      const finished = runs.filter((run) => run.status !== "running").length;
+      const still = finished === last && runs.every((run) => run.status !== "running");
+      last = finished;
+      return still;
+    },
+    30_000,
+    300,
+  );
 }
 
 const monitor = () => afterRun(hostStatusMonitorJob.name, () => enqueue(hostStatusMonitorJob.name, {}));
@@ -90,7 +108,13 @@ describe("alerts without Redis", () => {
     expect(found).toHaveLength(1);
     expect(found[0]?.metadata).toMatchObject({ updates: [{ name: "openssl", availableVersion: "3.0.2" }] });
 
-    await ingest([plain, vim, ssl]);
+    // The same report again: nothing an alert depends on changed, so no evaluation is queued.
+    const again = await ingestReport({
+      hostId: host.id,
+      report: report([plain, vim, ssl]),
+      payloadBytes: 100,
+    });
+    expect(again).toMatchObject({ outcome: "accepted", evaluateAlerts: false });
     expect(await alertsOf(host.id, "new_security_updates")).toHaveLength(1);
 
     // Same count, different set: openssl applied, curl appeared.
@@ -104,6 +128,48 @@ describe("alerts without Redis", () => {
     expect((await alertsOf(host.id, "new_security_updates")).every((a) => a.status === "resolved")).toBe(
       true,
     );
+  });
+
+  it("queues an evaluation only when a report changes what alerts depend on, or an hour has passed", async () => {
+    const host = await addContactedHost(0);
+    const list = [pkg("bash"), pkg("vim", { availableVersion: "9.1", isSecurityUpdate: false })];
+    const send = async (extra: Record<string, unknown> = {}, items: unknown[] = list) => {
+      const result = await ingestReport({ hostId: host.id, report: report(items, extra), payloadBytes: 1 });
+      return result.outcome === "accepted" ? result.evaluateAlerts : undefined;
+    };
+    expect(await send()).toBe(true); // never evaluated before
+    await evaluationsSettled();
+    expect(await send()).toBe(false);
+    expect(await send({}, [...list, pkg("curl")])).toBe(false); // a new package, no security update
+    expect(await send({}, [pkg("bash")])).toBe(false); // a plain update applied
+    expect(await send({ needsReboot: true })).toBe(true);
+    expect(await send({ needsReboot: true })).toBe(false);
+    expect(await send({ needsReboot: true, agentVersion: "9.9.9" })).toBe(true);
+    expect(
+      await send({ needsReboot: true, agentVersion: "9.9.9" }, [
+        ...list,
+        pkg("openssl", { availableVersion: "3", isSecurityUpdate: true }),
+      ]),
+    ).toBe(true);
+    expect(await send({ needsReboot: true, agentVersion: "9.9.9", collectionError: "lock held" })).toBe(true);
+    expect(await send({ needsReboot: true, agentVersion: "9.9.9" })).toBe(true); // first good one after a failure
+    await evaluationsSettled();
+  });
+
+  it("evaluates a host again an hour after its last evaluation, even when nothing changed", async () => {
+    const host = await addContactedHost(0);
+    const send = async () => {
+      const result = await ingestReport({ hostId: host.id, report: report([pkg("bash")]), payloadBytes: 1 });
+      return result.outcome === "accepted" ? result.evaluateAlerts : undefined;
+    };
+    expect(await send()).toBe(true);
+    await evaluationsSettled();
+    expect(await send()).toBe(false);
+    await getDb().execute(
+      sql`update alert_host_states set updated_at = now() - interval '61 minutes' where host_id = ${host.id}`,
+    );
+    expect(await send()).toBe(true);
+    await evaluationsSettled();
   });
 
   it("raises report_failed for a failed report and resolves it on the next good one", async () => {

@@ -45,6 +45,7 @@ describe("report ingestion", () => {
       updatesAvailable: 2,
       securityUpdates: 1,
       crontabUpdate: true,
+      evaluateAlerts: true, // never evaluated before
     });
     const row = await hostRow(host.id);
     expect(row).toMatchObject({
@@ -258,6 +259,7 @@ describe("report ingestion", () => {
       updatesAvailable: 1,
       securityUpdates: 1,
       crontabUpdate: false,
+      evaluateAlerts: true, // never evaluated before
     });
     expect(await hostPackageRows(host.id)).toEqual(rows);
     expect(await hostRow(host.id)).toMatchObject({
