@@ -44,7 +44,14 @@ async function addHost(name: string, groupId: string, osType: string) {
   return host.id;
 }
 
+/** A history row, and the host's row as ingestion leaves it when that report is its newest. */
 async function report(hostId: string, createdAt: string, updates: number, security: number, extra = {}) {
+  await getDb()
+    .update(hosts)
+    .set({ lastReportAt: at(createdAt), updatesCount: updates, securityUpdatesCount: security })
+    .where(
+      sql`${hosts.id} = ${hostId} and (${hosts.lastReportAt} is null or ${hosts.lastReportAt} < ${createdAt}::timestamptz)`,
+    );
   await getDb()
     .insert(reports)
     .values({
@@ -113,11 +120,12 @@ describe("dashboard charts", () => {
       .where(sql`${reportDailyAggregates.hostId} is null and ${reportDailyAggregates.day} < '2001-12-31'`);
   });
 
-  it("sums each host's last report of every day, rolled-up days from the fleet row, in one statement", async () => {
+  it("sums each host's last report of every day, rolled-up days from the fleet row, in one read", async () => {
     const statements: string[] = [];
     const stop = observeQueries((query) => statements.push(query));
     const points = await series(null).finally(stop);
-    expect(statements).toHaveLength(1);
+    // One statement reads (the other only turns JIT compilation off for it).
+    expect(statements.filter((query) => !/^set local/i.test(query))).toHaveLength(1);
     expect(points).toEqual([
       { day: "2001-03-01", hostsReporting: 2, updates: 11, securityUpdates: 4 },
       { day: "2001-03-02", hostsReporting: 2, updates: 8, securityUpdates: 2 },
