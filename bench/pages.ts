@@ -7,8 +7,8 @@
 // this process, --runs runs after 3 warm-ups, one page at a time (a page stops after
 // --budget-seconds, 60, once it has 5 runs). React rendering, HTTP and the session lookup are not
 // included. Afterwards every SELECT the pages sent is run once more under EXPLAIN (ANALYZE,
-// BUFFERS); the three slowest plans are printed and any sequential scan of host_packages is
-// flagged. The database is left as it was (the benchmark's users and role are deleted at the end).
+// BUFFERS); the three slowest plans of each user are printed and any sequential scan of
+// host_packages is flagged. The database is left as it was (the benchmark's users and role are deleted at the end).
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { configureDatabase, intOption, machineLine, parseArgs, percentile } from "./support/cli";
@@ -238,11 +238,17 @@ async function main() {
         `  ${e.ms.toFixed(1).padStart(8)} ms  ${e.item.page}: ${e.item.query.replace(/\s+/g, " ").slice(0, 110)}`,
       );
     }
-    for (const [i, e] of explained.slice(0, 3).entries()) {
-      console.log(`\n--- heaviest #${i + 1} (${e.item.page}, ${e.ms.toFixed(1)} ms)`);
-      console.log(e.item.query);
-      console.log(`params: ${JSON.stringify(e.item.params)}`);
-      console.log(e.plan);
+    // The three slowest plans of the administrator's pages, then of the scoped user's.
+    for (const scopedPages of [false, true]) {
+      const heaviest = explained.filter((e) => e.item.page.includes("scoped") === scopedPages).slice(0, 3);
+      for (const [i, e] of heaviest.entries()) {
+        console.log(
+          `\n--- heaviest ${scopedPages ? "scoped" : "admin"} #${i + 1} (${e.item.page}, ${e.ms.toFixed(1)} ms)`,
+        );
+        console.log(e.item.query);
+        console.log(`params: ${JSON.stringify(e.item.params)}`);
+        console.log(e.plan);
+      }
     }
     console.log(
       seqScans.length === 0
