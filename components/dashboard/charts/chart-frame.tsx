@@ -33,15 +33,17 @@ export function ChartSkeleton() {
 /** No report (or no host) to draw yet: says what to do next. */
 export function ChartEmpty({ message = "No reports yet" }: { message?: string }) {
   return (
-    <div
-      className="flex h-56 flex-col items-center justify-center gap-1 rounded-md border border-dashed text-center text-muted-foreground text-sm"
+    <p
+      className="flex h-56 items-center justify-center rounded-md border border-dashed p-4 text-center text-muted-foreground text-sm"
       data-testid="chart-empty"
     >
-      <p>{message}</p>
-      <Link href="/hosts/new" className="font-medium text-foreground underline-offset-4 hover:underline">
-        Add a host
-      </Link>
-    </div>
+      <span>
+        {message} —{" "}
+        <Link href="/hosts/new" className="font-medium text-foreground underline-offset-4 hover:underline">
+          add a host
+        </Link>
+      </span>
+    </p>
   );
 }
 
