@@ -1424,7 +1424,7 @@ cmd_diagnostics() {
 	echo "  OS:               $(os_release_value PRETTY_NAME)"
 	echo "  Kernel:           $(uname -r) ($(uname -m))"
 	echo "  Package manager:  $(detect_pm)"
-	echo "  HTTP client:      $(if have curl; then curl --version | head -n 1; elif have wget; then echo wget; else echo none; fi)"
+	echo "  HTTP client:      $(if have curl; then curl --version | head -n 1; elif have wget; then wget --version 2>&1 | head -n 1; elif have wget2; then wget2 --version | head -n 1; else echo none; fi)"
 	echo "  Scheduler:        $(scheduler)"
 	echo
 	echo "Schedule:"

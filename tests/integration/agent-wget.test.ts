@@ -141,11 +141,17 @@ describe.skipIf(!hasApt)("the agent over wget against a real server", () => {
       expect(await getDb().select().from(reports).where(eq(reports.hostId, host.hostId))).toHaveLength(3);
     }, 180_000);
 
-    it("check-version: a GET with the key", async () => {
-      const from = server.exchanges.length;
-      const r = await agent(["check-version"]);
+    it("check-version: a GET with the key; diagnostics names the client and reaches the server", async () => {
+      let from = server.exchanges.length;
+      let r = await agent(["check-version"]);
       expect(r.code, r.stderr).toBe(0);
       expect(since(from)).toEqual(["GET /api/v1/hosts/agent/version 200"]);
+      from = server.exchanges.length;
+      r = await agent(["diagnostics"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/HTTP client: +GNU Wget/);
+      expect(r.stdout).toContain("server reachable, credentials valid");
+      expect(since(from)).toEqual(["POST /api/v1/hosts/ping 200"]);
     });
 
     it("shows the server's message on 401 and 429", async () => {
