@@ -13,11 +13,13 @@ import { getDb } from "@/db/client";
 import { setEnrolmentTokenActive } from "@/db/queries/enrolment";
 import { getSettings, updateSettings } from "@/db/queries/settings";
 import { hostGroupMemberships, hosts, reports } from "@/db/schema";
+import { enrolmentCommands } from "@/lib/agent/enrolment-commands";
 import { resetRateLimiters } from "@/lib/rate-limit";
 import { type AgentHttpServer, startAgentHttpServer } from "../support/agent-http";
 import {
   createToken,
   fakeCrontab,
+  runCommand,
   runScript,
   SCRIPTS,
   type ScriptResult,
@@ -130,7 +132,15 @@ describe.skipIf(!isRoot || !thisMachineId())("direct_host_auto_enroll.sh against
   it("enrols, installs the agent with the issued credentials, and the first report arrives", async () => {
     token = await createToken({ allow: ["127.0.0.0/8", "::1"], maxPerDay: 5, groups: ["enrolled-direct"] });
     const start = server.exchanges.length;
-    const r = await direct(token);
+    // Exactly the command the Settings page and `enrolment:create` print, piped into sh.
+    const command = enrolmentCommands({
+      serverUrl: server.url,
+      curlFlags: "-s",
+      tokenKey: token.key,
+      secret: token.secret,
+    }).direct;
+    const { AUTO_ENROLLMENT_KEY: _k, AUTO_ENROLLMENT_SECRET: _s, PATCHMON_URL: _u, ...prefix } = env(token);
+    const r = await runCommand(command, prefix);
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toMatch(/✅ Enrolled as patchmon_[0-9a-f]{16}/);
     expect(r.stdout).toContain("PatchMon Agent installation completed successfully");
@@ -162,7 +172,8 @@ describe.skipIf(!isRoot || !thisMachineId())("direct_host_auto_enroll.sh against
 
     // The requests, in order: enrol, installer by key, then the installer's own steps.
     const paths = server.exchanges.slice(start).map((e) => `${e.method} ${e.path} ${e.status}`);
-    expect(paths.slice(0, 6)).toEqual([
+    expect(paths.slice(0, 7)).toEqual([
+      "GET /api/v1/auto-enrollment/script 200",
       "POST /api/v1/auto-enrollment/enroll 201",
       "GET /api/v1/hosts/install 200",
       "POST /api/v1/hosts/bootstrap/exchange 200",

@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getSettings, updateSettings } from "@/db/queries/settings";
 import { hosts } from "@/db/schema";
+import { enrolmentCommands } from "@/lib/agent/enrolment-commands";
 import { resetRateLimiters } from "@/lib/rate-limit";
 import { type AgentHttpServer, startAgentHttpServer } from "../support/agent-http";
-import { createToken, runScript, SCRIPTS, type Token, writeBin } from "../support/agent-scripts";
+import { createToken, runCommand, runScript, SCRIPTS, type Token, writeBin } from "../support/agent-scripts";
 import { useMigratedDatabase } from "../support/database";
 
 const isRoot = process.getuid?.() === 0;
@@ -167,10 +168,20 @@ esac
   it("a second token picks up the rest; a third run finds everything enrolled", async () => {
     const token = await createToken({ allow: ["127.0.0.0/8"] });
     let before = server.exchanges.length;
-    let r = await run(token);
+    // This time as the operator runs it: the printed command, piped into bash (sh on Proxmox is
+    // dash, but some run it with bash).
+    const command = enrolmentCommands({
+      serverUrl: server.url,
+      curlFlags: "-s",
+      tokenKey: token.key,
+      secret: token.secret,
+    }).proxmox.replace(/ sh$/, " bash");
+    expect(command).toMatch(/\| PATCHMON_URL=.* bash$/);
+    let r = await runCommand(command, { PATH: `${bin}:${process.env.PATH}`, HOST_PREFIX: "pve-" });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain("Summary: 1 enrolled, 3 already enrolled, 0 failed");
     expect(enrolStatuses(before)).toEqual([201]);
+    expect(server.exchanges[before]?.path).toBe("/api/v1/auto-enrollment/script");
     const [locked] = await getDb()
       .select()
       .from(hosts)

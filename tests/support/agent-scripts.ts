@@ -64,6 +64,11 @@ esac
 
 export type ScriptResult = { code: number; stdout: string; stderr: string };
 
+/** Runs the command line `command` with `sh -c`, as an operator pastes it, asynchronously. */
+export function runCommand(command: string, env: Record<string, string>): Promise<ScriptResult> {
+  return runScript("-c", [command], env);
+}
+
 /** Runs `sh script args` with exactly `env` (plus HOME and NODE_ENV), asynchronously. */
 export function runScript(
   script: string,
