@@ -78,6 +78,8 @@ describe.skipIf(!hasApt)("the agent over wget against a real server", () => {
     fakeCrontab(bin);
     return (args: string[]): Promise<ScriptResult> =>
       runScript(AGENT, args, {
+        // wget2 keeps OCSP caches in $HOME; keep them out of root's.
+        HOME: home,
         PATH: bin,
         PATCHMON_CONFIG_DIR: path.join(home, "etc"),
         PATCHMON_LOG_FILE: path.join(home, "agent.log"),
