@@ -1,47 +1,26 @@
 "use client";
 
-import { Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { Trash2 } from "lucide-react";
 
 import { deleteHostGroupAction } from "@/app/(app)/host-groups/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { RecordFormDialog } from "@/components/ui/record-form";
 import { HostGroupForm } from "./host-group-form";
 import type { HostGroupView } from "./types";
 
 /** "New group" or "Edit" (with `group`): the group form in a dialog. */
 export function HostGroupFormDialog({ group }: { group?: HostGroupView }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {group ? (
-          <Button variant="outline" size="sm" data-testid={`group-edit-${group.name}`}>
-            Edit
-          </Button>
-        ) : (
-          <Button data-testid="group-create">
-            <Plus aria-hidden />
-            New group
-          </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{group ? `Edit host group ${group.name}` : "New host group"}</DialogTitle>
-          <DialogDescription>Groups organise hosts and limit what scoped users can see.</DialogDescription>
-        </DialogHeader>
-        <HostGroupForm group={group} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+    <RecordFormDialog
+      editing={group?.name}
+      testId="group"
+      createLabel="New group"
+      title={group ? `Edit host group ${group.name}` : "New host group"}
+      description="Groups organise hosts and limit what scoped users can see."
+    >
+      {(close) => <HostGroupForm group={group} onDone={close} />}
+    </RecordFormDialog>
   );
 }
 

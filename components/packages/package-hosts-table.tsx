@@ -1,7 +1,5 @@
-import Link from "next/link";
-
+import { HostsUsingTable } from "@/components/hosts/hosts-using-table";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PackageHostRow } from "@/lib/packages/service";
 
 const DAY = 86_400_000;
@@ -21,53 +19,32 @@ function PendingSince({ value, now }: { value: Date | string | null; now: number
 
 export function PackageHostsTable({ rows, now }: { rows: PackageHostRow[]; now: number }) {
   return (
-    <div className="rounded-md border">
-      <Table data-testid="package-hosts-table">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Host</TableHead>
-            <TableHead className="hidden md:table-cell">OS</TableHead>
-            <TableHead>Installed</TableHead>
-            <TableHead>Available</TableHead>
-            <TableHead>Pending since</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.hostId} data-testid={`package-host-${row.friendlyName}`}>
-              <TableCell>
-                <Link href={`/hosts/${row.hostId}`} className="font-medium hover:underline">
-                  {row.friendlyName}
-                </Link>
-                {row.hostname && row.hostname !== row.friendlyName ? (
-                  <p className="text-muted-foreground text-xs">{row.hostname}</p>
-                ) : null}
-              </TableCell>
-              <TableCell className="hidden md:table-cell">
-                {[row.osType, row.osVersion].filter(Boolean).join(" ") || "—"}
-              </TableCell>
-              <TableCell className="font-mono text-xs">{row.currentVersion}</TableCell>
-              <TableCell>
-                {row.needsUpdate ? (
-                  <span className="inline-flex flex-wrap items-center gap-2">
-                    <span className="font-mono text-xs">{row.availableVersion ?? "—"}</span>
-                    {row.isSecurityUpdate ? (
-                      <Badge variant="destructive">Security</Badge>
-                    ) : (
-                      <Badge variant="secondary">Update</Badge>
-                    )}
-                  </span>
+    <HostsUsingTable
+      rows={rows}
+      testId="package-host"
+      columns={[
+        { label: "Installed", cellClassName: "font-mono text-xs", cell: (row) => row.currentVersion },
+        {
+          label: "Available",
+          cell: (row) =>
+            row.needsUpdate ? (
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <span className="font-mono text-xs">{row.availableVersion ?? "—"}</span>
+                {row.isSecurityUpdate ? (
+                  <Badge variant="destructive">Security</Badge>
                 ) : (
-                  <span className="text-muted-foreground text-xs">Up to date</span>
+                  <Badge variant="secondary">Update</Badge>
                 )}
-              </TableCell>
-              <TableCell>
-                {row.needsUpdate ? <PendingSince value={row.pendingSince} now={now} /> : "—"}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+              </span>
+            ) : (
+              <span className="text-muted-foreground text-xs">Up to date</span>
+            ),
+        },
+        {
+          label: "Pending since",
+          cell: (row) => (row.needsUpdate ? <PendingSince value={row.pendingSince} now={now} /> : "—"),
+        },
+      ]}
+    />
   );
 }

@@ -1,19 +1,9 @@
 "use client";
 
-import { Plus } from "lucide-react";
-import { useState } from "react";
-
 import { deleteRoleAction } from "@/app/(app)/roles/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { RecordFormDialog } from "@/components/ui/record-form";
 import type { HostGroupOption } from "@/components/users/types";
 import { RoleForm } from "./role-form";
 import type { PermissionOption, RoleRow } from "./types";
@@ -22,29 +12,16 @@ type FormProps = { permissions: PermissionOption[]; hostGroups: HostGroupOption[
 
 /** "New role" or "Edit" (with `role`): the role form in a dialog. */
 export function RoleFormDialog({ role, ...props }: FormProps & { role?: RoleRow }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        {role ? (
-          <Button variant="outline" size="sm" data-testid={`role-edit-${role.name}`}>
-            Edit
-          </Button>
-        ) : (
-          <Button data-testid="role-create">
-            <Plus aria-hidden />
-            New role
-          </Button>
-        )}
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{role ? `Edit role ${role.name}` : "New role"}</DialogTitle>
-          <DialogDescription>Users with this role get exactly the permissions ticked here.</DialogDescription>
-        </DialogHeader>
-        <RoleForm role={role} {...props} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+    <RecordFormDialog
+      editing={role?.name}
+      testId="role"
+      createLabel="New role"
+      title={role ? `Edit role ${role.name}` : "New role"}
+      description="Users with this role get exactly the permissions ticked here."
+    >
+      {(close) => <RoleForm role={role} {...props} onDone={close} />}
+    </RecordFormDialog>
   );
 }
 

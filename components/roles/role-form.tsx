@@ -1,19 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
-
 import { createRoleAction, updateRoleAction } from "@/app/(app)/roles/actions";
-import { useResultToast } from "@/components/profile/use-result-toast";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { DialogFooter } from "@/components/ui/dialog";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Textarea } from "@/components/ui/textarea";
+import { NameDescriptionFields, RecordFormFooter, useRecordForm } from "@/components/ui/record-form";
 import { HostGroupPicker } from "@/components/users/host-group-picker";
 import type { HostGroupOption } from "@/components/users/types";
-import { useFormSubmit } from "@/components/users/use-form-submit";
 import type { PermissionOption, RoleRow } from "./types";
 
 type Props = {
@@ -24,33 +16,16 @@ type Props = {
 };
 
 export function RoleForm({ role, permissions, hostGroups, onDone }: Props) {
-  const [state, formAction, pending] = useActionState(role ? updateRoleAction : createRoleAction, null);
-  const onSubmit = useFormSubmit(formAction);
-  useResultToast(state, (data) => (role ? `Saved role ${data.name}.` : `Created role ${data.name}.`), onDone);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { onSubmit, pending, errors, formError } = useRecordForm(
+    role ? updateRoleAction : createRoleAction,
+    (data) => (role ? `Saved role ${data.name}.` : `Created role ${data.name}.`),
+    onDone,
+  );
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4" data-testid="role-form" noValidate>
       {role ? <input type="hidden" name="roleId" value={role.id} /> : null}
-      <FormField id="role-name" label="Name" errors={errors.name}>
-        <Input
-          id="role-name"
-          name="name"
-          defaultValue={role?.name ?? ""}
-          data-testid="role-name"
-          {...fieldAria("role-name", errors.name)}
-        />
-      </FormField>
-      <FormField id="role-description" label="Description" errors={errors.description}>
-        <Textarea
-          id="role-description"
-          name="description"
-          defaultValue={role?.description ?? ""}
-          rows={2}
-          data-testid="role-description"
-          {...fieldAria("role-description", errors.description)}
-        />
-      </FormField>
+      <NameDescriptionFields prefix="role" record={role} errors={errors} />
       <fieldset className="grid gap-2">
         <legend className="mb-1 font-medium text-sm">Permissions</legend>
         <div className="grid gap-2 rounded-md border p-3 sm:grid-cols-2">
@@ -76,14 +51,12 @@ export function RoleForm({ role, permissions, hostGroups, onDone }: Props) {
         ) : null}
       </fieldset>
       <HostGroupPicker groups={hostGroups} selected={role?.hostGroupIds ?? []} errors={errors.hostGroupIds} />
-      {state && !state.ok && !state.fieldErrors ? (
-        <p className="text-destructive text-sm">{state.error}</p>
-      ) : null}
-      <DialogFooter>
-        <Button type="submit" disabled={pending} data-testid="role-submit">
-          {pending ? "Saving…" : role ? "Save role" : "Create role"}
-        </Button>
-      </DialogFooter>
+      <RecordFormFooter
+        formError={formError}
+        pending={pending}
+        label={role ? "Save role" : "Create role"}
+        testId="role-submit"
+      />
     </form>
   );
 }
