@@ -11,29 +11,16 @@ import {
   listHostGroupsInScope,
   updateHostGroupInScope,
 } from "@/db/queries/host-groups";
-import { type AuditEvent, audit } from "@/lib/audit";
+import { auditBy, idOrNotFound, type RequestMeta } from "@/lib/actor-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission, hasPermission } from "@/lib/auth/guard";
 import { NotFoundError, PermissionError, ServiceError } from "@/lib/errors";
 import { type HostGroupInput, hostGroupInputSchema } from "./schemas";
 
-export type { HostGroupRow };
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { HostGroupRow, RequestMeta };
 
 function groupIdOrNotFound(id: string): string {
-  if (!UUID.test(id)) throw new NotFoundError("Host group not found.");
-  return id;
-}
-
-function auditBy(actor: Actor, meta: RequestMeta, event: Pick<AuditEvent, "action" | "target" | "details">) {
-  return audit({
-    ...event,
-    actor: { userId: actor.userId, label: actor.username },
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
-  });
+  return idOrNotFound(id, "Host group");
 }
 
 function duplicateName(): ServiceError {

@@ -12,19 +12,16 @@ import {
   setHostApiKeyHashInScope,
 } from "@/db/queries/host-admin";
 import type { PublicHost } from "@/db/queries/hosts";
+import { auditBy, idOrNotFound, type RequestMeta } from "@/lib/actor-audit";
 import { generateApiKey } from "@/lib/agent/credentials";
 import { createHostWithCredentials } from "@/lib/agent/enrolment";
 import { issueInstallCommand } from "@/lib/agent/install-command";
-import { type AuditEvent, audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { type CreateHostInput, createHostSchema, type ListHostsInput, listHostsSchema } from "./schemas";
 
-export type { CreateHostInput, ListHostsInput, ScopedHostRow };
-
-/** Where a change came from, for the audit row. */
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+export type { CreateHostInput, ListHostsInput, RequestMeta, ScopedHostRow };
 
 export type HostPage = { hosts: ScopedHostRow[]; total: number; page: number; pageSize: number };
 
@@ -36,21 +33,9 @@ export type IssuedHostCredentials = {
   installCommandExpiresAt: Date;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A malformed id names no host: not found, never a SQL error. */
 function hostIdOrNotFound(id: string): string {
-  if (!UUID.test(id)) throw new NotFoundError("Host not found.");
-  return id;
-}
-
-function auditBy(actor: Actor, meta: RequestMeta, event: Pick<AuditEvent, "action" | "target" | "details">) {
-  return audit({
-    ...event,
-    actor: { userId: actor.userId, label: actor.username },
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
-  });
+  return idOrNotFound(id, "Host");
 }
 
 export async function listHostsFor(actor: Actor, input: ListHostsInput = {}): Promise<HostPage> {

@@ -3,7 +3,7 @@
 
 import { listHostGroupOptions } from "@/db/queries/roles";
 import type { NotificationRule } from "@/db/schema";
-import { type AuditEvent, audit } from "@/lib/audit";
+import { auditBy, idOrNotFound, isUuid, type RequestMeta } from "@/lib/actor-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
 import { NotFoundError, PermissionError, ServiceError } from "@/lib/errors";
@@ -32,10 +32,7 @@ import {
   updateNotificationRule,
 } from "./service";
 
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
-export type { ChannelView, DeliveryLogRow };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type { ChannelView, DeliveryLogRow, RequestMeta };
 
 function settingsAdmin(actor: Actor): void {
   assertPermission(actor, "can_manage_settings");
@@ -54,20 +51,6 @@ function fleetWideSettingsAdmin(actor: Actor): void {
   }
 }
 
-function auditBy(actor: Actor, meta: RequestMeta, event: Pick<AuditEvent, "action" | "target" | "details">) {
-  return audit({
-    ...event,
-    actor: { userId: actor.userId, label: actor.username },
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
-  });
-}
-
-function idOr404(id: string, what: string): string {
-  if (!UUID.test(id)) throw new NotFoundError(`${what} not found.`);
-  return id;
-}
-
 export function listChannelsFor(actor: Actor): Promise<ChannelView[]> {
   settingsAdmin(actor);
   return listChannels();
@@ -75,7 +58,7 @@ export function listChannelsFor(actor: Actor): Promise<ChannelView[]> {
 
 export async function getChannelFor(actor: Actor, id: string): Promise<ChannelView> {
   settingsAdmin(actor);
-  const channel = await getChannel(idOr404(id, "Channel"));
+  const channel = await getChannel(idOrNotFound(id, "Channel"));
   if (!channel) throw new NotFoundError("Channel not found.");
   return channel;
 }
@@ -102,7 +85,7 @@ export async function updateChannelFor(
   meta: RequestMeta = {},
 ): Promise<ChannelView> {
   settingsAdmin(actor);
-  const channel = await updateChannel(idOr404(id, "Channel"), input, actor.userId);
+  const channel = await updateChannel(idOrNotFound(id, "Channel"), input, actor.userId);
   if (!channel) throw new NotFoundError("Channel not found.");
   await auditBy(actor, meta, {
     action: "channel.updated",
@@ -139,7 +122,7 @@ export async function sendTestFor(
   meta: RequestMeta = {},
 ): Promise<{ deliveryId: string }> {
   settingsAdmin(actor);
-  const result = await sendTest(idOr404(channelId, "Channel"), actor.userId);
+  const result = await sendTest(idOrNotFound(channelId, "Channel"), actor.userId);
   if (!result) throw new NotFoundError("Channel not found.");
   await auditBy(actor, meta, {
     action: "channel.tested",
@@ -156,15 +139,12 @@ export function listRulesFor(actor: Actor): Promise<NotificationRule[]> {
 
 /** The rule's channel and host groups must exist: a bad id is the form's mistake, not a 500. */
 async function checkRuleReferences(input: Partial<RuleInput>): Promise<void> {
-  if (
-    input.channelId !== undefined &&
-    (!UUID.test(input.channelId) || !(await getChannel(input.channelId)))
-  ) {
+  if (input.channelId !== undefined && (!isUuid(input.channelId) || !(await getChannel(input.channelId)))) {
     throw new ServiceError("Choose an existing channel.", {
       fieldErrors: { channelId: ["No such channel"] },
     });
   }
-  if (input.hostGroupIds) await assertHostGroupsExist(input.hostGroupIds.filter((id) => UUID.test(id)));
+  if (input.hostGroupIds) await assertHostGroupsExist(input.hostGroupIds.filter((id) => isUuid(id)));
 }
 
 export async function createRuleFor(
@@ -193,7 +173,7 @@ export async function updateRuleFor(
   fleetWideSettingsAdmin(actor);
   const parsed = ruleSchema.partial().parse(input);
   await checkRuleReferences(parsed);
-  const rule = await updateNotificationRule(idOr404(id, "Rule"), parsed, actor.userId);
+  const rule = await updateNotificationRule(idOrNotFound(id, "Rule"), parsed, actor.userId);
   if (!rule) throw new NotFoundError("Rule not found.");
   await auditBy(actor, meta, {
     action: "rule.updated",
@@ -205,7 +185,7 @@ export async function updateRuleFor(
 
 export async function deleteRuleFor(actor: Actor, id: string, meta: RequestMeta = {}): Promise<void> {
   fleetWideSettingsAdmin(actor);
-  if (!(await deleteNotificationRule(idOr404(id, "Rule"), actor.userId))) {
+  if (!(await deleteNotificationRule(idOrNotFound(id, "Rule"), actor.userId))) {
     throw new NotFoundError("Rule not found.");
   }
   await auditBy(actor, meta, { action: "rule.deleted", target: { type: "notification_rule", id } });
