@@ -60,7 +60,7 @@ export async function listPackagesPageFromStats(
   return { rows, total: totals[0]?.total ?? 0 };
 }
 
-/** One package with its fleet-wide counts (its package_stats row and deltas, by index). */
+/** One package with its fleet-wide counts: its package_stats row (by key) plus its unfolded deltas. */
 export async function getPackageFromStats(
   id: string,
   db: Executor = getDb(),
