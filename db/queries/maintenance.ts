@@ -170,15 +170,21 @@ async function deleteOrphansBatch(
 
 /**
  * Deletes up to `batchSize` packages no host has. Packages younger than `createdBefore` are kept:
- * ingestion adds catalogue rows just before it links them to the host.
+ * ingestion adds catalogue rows just before it links them to the host. host_packages has no foreign
+ * key (migration 0006), so the batch runs under a SHARE lock on it: it waits for the reports being
+ * written, and reports wait for it, so none can link a package while it is deleted; a report whose
+ * catalogue row went meanwhile adds it again (lib/agent/ingest.ts).
  */
 export function deleteOrphanPackagesBatch(batchSize: number, createdBefore: Date, db: Executor = getDb()) {
-  return deleteOrphansBatch(
-    { table: "packages", link: "host_packages", key: "package_id" },
-    batchSize,
-    createdBefore,
-    db,
-  );
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table host_packages in share mode`);
+    return deleteOrphansBatch(
+      { table: "packages", link: "host_packages", key: "package_id" },
+      batchSize,
+      createdBefore,
+      tx,
+    );
+  });
 }
 
 export function deleteOrphanRepositoriesBatch(
