@@ -9,6 +9,7 @@ import {
 } from "@/lib/dashboard/cards";
 import type { DashboardCharts } from "@/lib/dashboard/charts";
 import type { FleetOverview } from "@/lib/overview";
+import { cn } from "@/lib/utils";
 
 import { chartCard, RangePicker } from "./chart-cards";
 import { fleetStats, type Stat } from "./fleet-stats";
@@ -57,7 +58,12 @@ function Section({
       </div>
       <div className={grid}>
         {items.map((item) => (
-          <div key={item.id} className={sizes[item.size]} data-size={item.size} data-card={item.id}>
+          <div
+            key={item.id}
+            className={cn("min-w-0", sizes[item.size])}
+            data-size={item.size}
+            data-card={item.id}
+          >
             {item.node}
           </div>
         ))}

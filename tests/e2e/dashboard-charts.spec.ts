@@ -169,4 +169,18 @@ test.describe("dashboard charts", () => {
     await expect(page.getByTestId("chart-update-status")).toHaveCount(0);
     expect(await chartOrder(page)).toEqual(["outdated-trend", "os-distribution", "security-trend"]);
   });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 375, height: 740 } });
+
+    test("charts and recent reports fit the screen (the table scrolls inside its card)", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+      await expect(page.getByTestId("recent-reports")).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  });
 });
