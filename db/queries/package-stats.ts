@@ -108,10 +108,15 @@ export async function foldPackageStatDeltasBatch(
         select package_id, sum(hosts)::int as hosts, sum(updates)::int as updates,
                sum(security)::int as security, count(*)::int as n
         from folded group by package_id
+      ), live as (
+        -- A package being deleted (orphan clean-up) is waited for, then skipped: its deltas go with
+        -- it instead of failing the foreign key of package_stats.
+        select s.package_id, s.hosts, s.updates, s.security
+        from sums s join packages p on p.id = s.package_id
+        for key share of p
       ), upserted as (
         insert into package_stats as ps (package_id, hosts_count, updates_count, security_count, updated_at)
-        select s.package_id, s.hosts, s.updates, s.security, now()
-        from sums s join packages p on p.id = s.package_id
+        select package_id, hosts, updates, security, now() from live
         on conflict (package_id) do update set
           hosts_count = ps.hosts_count + excluded.hosts_count,
           updates_count = ps.updates_count + excluded.updates_count,
@@ -125,11 +130,23 @@ export async function foldPackageStatDeltasBatch(
   return { deltas: Number(row?.deltas ?? 0), packages: Number(row?.packages ?? 0) };
 }
 
+/**
+ * Serialises the fold with the orphan clean-up of packages for the rest of the transaction. Without
+ * it they deadlock: the fold locks package_stats rows, then checks their packages; the clean-up locks
+ * packages, then its cascade deletes their package_stats rows.
+ */
+export async function lockPackageCatalogue(tx: Executor): Promise<void> {
+  await executeRows(tx, sql`select pg_advisory_xact_lock(hashtext('package-catalogue'))`);
+}
+
 /** Folds every delta visible now, a batch per statement; the totals of all batches. */
 export async function foldPackageStatDeltas(batchSize = 50_000, db: Executor = getDb()): Promise<FoldResult> {
   const total: FoldResult = { deltas: 0, packages: 0 };
   for (;;) {
-    const batch = await foldPackageStatDeltasBatch(batchSize, db);
+    const batch = await db.transaction(async (tx) => {
+      await lockPackageCatalogue(tx);
+      return foldPackageStatDeltasBatch(batchSize, tx);
+    });
     total.deltas += batch.deltas;
     total.packages += batch.packages;
     if (batch.deltas < batchSize) return total;

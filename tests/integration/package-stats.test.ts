@@ -220,4 +220,37 @@ describe("package statistics", () => {
       }
     },
   );
+
+  it.skipIf(!testDatabaseUrl())(
+    "a fold that meets a package being deleted waits, then drops its deltas",
+    async () => {
+      const t = randomBytes(4).toString("hex");
+      const host = await addHost();
+      await send(host.id, [pkg(`${t}-doomed`), pkg(`${t}-kept`)]);
+      await fold();
+      // The host loses the package (a negative delta), and a clean-up deletes it without committing yet.
+      await send(host.id, [pkg(`${t}-kept`)]);
+      const cleanup = postgres(testDatabaseUrl() as string, { max: 1, onnotice: () => {} });
+      try {
+        const reserved = await cleanup.reserve();
+        await reserved.unsafe("begin");
+        await reserved.unsafe(`delete from packages where name = '${t}-doomed'`);
+        let settled = false;
+        const folding = fold().finally(() => {
+          settled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(settled).toBe(false);
+        await reserved.unsafe("commit");
+        reserved.release();
+        await folding;
+        expect(await deltaRows()).toBe(0);
+        expect(await statsOf(`${t}-doomed`)).toBeUndefined();
+        expect(await statsOf(`${t}-kept`)).toMatchObject({ h: 1, folded: 1 });
+        expect(await mismatches()).toEqual([]);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  );
 });
