@@ -1013,22 +1013,26 @@ http_request() {
 			} >"$TMPD/wgetrc"
 		) && chmod 600 "$TMPD/wgetrc" || die "cannot write $TMPD/wgetrc"
 		# -S prints the status line to stderr; --content-on-error keeps an error answer's body (the
-		# server's message; GNU Wget still drops it on 401); -t 1: no silent retries, as with curl.
+		# server's message; GNU Wget still drops it on 401); -t 1: no silent retries, as with curl;
+		# --max-redirect=0: a redirect is an answer, as with curl, never a second request that would
+		# carry the key's header to wherever the redirect points. wget2 (1.99) takes 0 as "no limit"
+		# and stops only at -1 (tests/integration/agent-wget.test.ts checks both on a real redirect).
 		# wget2 prints nothing of -S under -q and writes it to stdout (which carries data only here):
 		# -o sends it to the file. It reads no WGETRC: --config names the file.
 		# shellcheck disable=SC2086 # _wf is empty or one flag
 		if [ "$_wcfg" = config ]; then
 			if [ -n "$_body" ]; then
-				"$_wget" --config="$TMPD/wgetrc" -S -t 1 -T 60 --content-on-error $_wf -o "$TMPD/http.err" -O "$TMPD/http.out" --post-file="$_body" "$_url" </dev/null >/dev/null 2>&1
+				"$_wget" --config="$TMPD/wgetrc" -S -t 1 -T 60 --max-redirect=-1 --content-on-error $_wf -o "$TMPD/http.err" -O "$TMPD/http.out" --post-file="$_body" "$_url" </dev/null >/dev/null 2>&1
 			else
-				"$_wget" --config="$TMPD/wgetrc" -S -t 1 -T 60 --content-on-error $_wf -o "$TMPD/http.err" -O "$TMPD/http.out" "$_url" </dev/null >/dev/null 2>&1
+				"$_wget" --config="$TMPD/wgetrc" -S -t 1 -T 60 --max-redirect=-1 --content-on-error $_wf -o "$TMPD/http.err" -O "$TMPD/http.out" "$_url" </dev/null >/dev/null 2>&1
 			fi
 		elif [ -n "$_body" ]; then
-			WGETRC="$TMPD/wgetrc" "$_wget" -q -S -t 1 -T 60 --content-on-error $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
+			WGETRC="$TMPD/wgetrc" "$_wget" -q -S -t 1 -T 60 --max-redirect=0 --content-on-error $_wf -O "$TMPD/http.out" --post-file="$_body" "$_url" 2>"$TMPD/http.err"
 		else
-			WGETRC="$TMPD/wgetrc" "$_wget" -q -S -t 1 -T 60 --content-on-error $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
+			WGETRC="$TMPD/wgetrc" "$_wget" -q -S -t 1 -T 60 --max-redirect=0 --content-on-error $_wf -O "$TMPD/http.out" "$_url" 2>"$TMPD/http.err"
 		fi
-		HTTP_CODE=$(awk '/^ *HTTP\// { c = $2 } END { print c + 0 }' "$TMPD/http.err")
+		# wget2 prints no header lines for an answer it does not follow: "HTTP response 302 Found".
+		HTTP_CODE=$(awk '/^ *HTTP\// { c = $2 } /^HTTP response [0-9]+ / { c = $3 } END { print c + 0 }' "$TMPD/http.err")
 	else
 		die "neither curl nor wget is installed: install curl"
 	fi

@@ -15,6 +15,7 @@ import {
   tfaRememberedDevices,
 } from "../schema";
 import type { HostStatus } from "../schema/enums";
+import { lockPackageCatalogue } from "./package-stats";
 
 // DELETE inside a CTE with count(*) outside: one statement that reports how many rows went, the
 // same way under postgres.js and PGlite (their raw results expose the row count differently).
@@ -177,6 +178,7 @@ async function deleteOrphansBatch(
  */
 export function deleteOrphanPackagesBatch(batchSize: number, createdBefore: Date, db: Executor = getDb()) {
   return db.transaction(async (tx) => {
+    await lockPackageCatalogue(tx);
     await tx.execute(sql`lock table host_packages in share mode`);
     return deleteOrphansBatch(
       { table: "packages", link: "host_packages", key: "package_id" },

@@ -16,6 +16,7 @@ import {
   addMissingRepositories,
   type LockedHost,
   lockHostForReport,
+  type PackageChanges,
   recordReport,
   replaceHostPackages,
   replaceHostRepositories,
@@ -103,8 +104,17 @@ async function addToCatalogues(report: AgentReport, db?: Transaction): Promise<v
   }
 }
 
-/** Replaces the host's packages and repositories; repeats once if the catalogue lacked rows. */
-async function replaceInventory(hostId: string, report: AgentReport, now: Date, tx: Transaction) {
+/**
+ * Replaces the host's packages and repositories; repeats once if the catalogue lacked rows. The
+ * result's `complete` is false only if rows were still missing the second time (the orphan clean-up
+ * removed them again in between): what is stored then lacks them.
+ */
+async function replaceInventory(
+  hostId: string,
+  report: AgentReport,
+  now: Date,
+  tx: Transaction,
+): Promise<{ changes: PackageChanges; complete: boolean }> {
   const replace = async () => {
     const changes = await replaceHostPackages(
       { hostId, packageManager: report.packageManager, packages: report.packages, now },
@@ -121,13 +131,24 @@ async function replaceInventory(hostId: string, report: AgentReport, now: Date, 
     return { changes, complete };
   };
   const first = await replace();
-  if (first.complete) return first.changes;
+  if (first.complete) return first;
   // Rows this process remembered are gone (orphan clean-up): add them in this transaction and
-  // replace again; the second statement sees the first one's rows and finishes its work.
+  // replace again; the second statement sees the first one's rows and finishes its work. The
+  // change flags are the union of both: the first statement may have made the security change.
   packageCatalogue.forget();
   repositoryCatalogue.forget();
   await addToCatalogues(report, tx);
-  return (await replace()).changes;
+  const second = await replace();
+  return {
+    complete: second.complete,
+    changes: {
+      ...second.changes,
+      inserted: first.changes.inserted + second.changes.inserted,
+      updated: first.changes.updated + second.changes.updated,
+      deleted: first.changes.deleted + second.changes.deleted,
+      securityChanged: first.changes.securityChanged || second.changes.securityChanged,
+    },
+  };
 }
 
 /** Re-evaluated at least this often even when no report changed anything (e.g. a new agent release). */
@@ -194,7 +215,7 @@ export async function ingestReport(input: {
       lastReportError: report.collectionError ?? null,
     };
     if (full) {
-      const changes = await replaceInventory(hostId, report, now, tx);
+      const { changes, complete } = await replaceInventory(hostId, report, now, tx);
       counts = changes;
       securityChanged = changes.securityChanged;
       Object.assign(values, {
@@ -202,8 +223,9 @@ export async function ingestReport(input: {
         updatesCount: changes.updates,
         securityUpdatesCount: changes.security,
         oldestSecurityPendingSince: changes.oldestSecurityPendingSince,
-        // The stored hash must describe the stored list: a full report without one clears it.
-        packagesHash: report.packagesHash ?? null,
+        // The stored hash must describe the stored list: a full report without one clears it, and
+        // so does a list stored incomplete, so that the agent's next report is a full one.
+        packagesHash: complete ? (report.packagesHash ?? null) : null,
       });
     }
     const crontabUpdate = host.updateIntervalApplied !== host.updateInterval;

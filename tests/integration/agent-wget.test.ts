@@ -3,6 +3,8 @@
 // everything else but no curl. Real clients, real server, this machine's real apt inventory.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -64,12 +66,18 @@ describe.skipIf(!hasApt)("the agent over wget against a real server", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function setUp(label: string, host: Pick<TestHost, "apiId" | "apiKey">, client: string, as = "wget") {
+  function setUp(
+    label: string,
+    host: Pick<TestHost, "apiId" | "apiKey">,
+    client: string,
+    as = "wget",
+    url = server.url,
+  ) {
     const home = path.join(dir, label);
     fs.mkdirSync(path.join(home, "etc"), { recursive: true, mode: 0o700 });
     fs.writeFileSync(
       path.join(home, "etc", "credentials"),
-      `PATCHMON_URL="${server.url}"\nAPI_ID="${host.apiId}"\nAPI_KEY="${host.apiKey}"\n`,
+      `PATCHMON_URL="${url}"\nAPI_ID="${host.apiId}"\nAPI_KEY="${host.apiKey}"\n`,
       { mode: 0o600 },
     );
     const bin = pathWith(path.join(home, "bin"), client, as);
@@ -154,6 +162,31 @@ describe.skipIf(!hasApt)("the agent over wget against a real server", () => {
       expect(r.stdout).toMatch(/HTTP client: +GNU Wget/);
       expect(r.stdout).toContain("server reachable, credentials valid");
       expect(since(from)).toEqual(["POST /api/v1/hosts/ping 200"]);
+    });
+
+    it("does not follow a redirect, so the key never goes where it points", async () => {
+      const received: string[] = [];
+      const elsewhere = http.createServer((request, response) => {
+        received.push(`${request.method} ${request.url} ${request.headers["x-api-key"] ?? "-"}`);
+        response.end("{}");
+      });
+      const redirector = http.createServer((request, response) => {
+        const { port } = elsewhere.address() as AddressInfo;
+        response.writeHead(302, { Location: `http://127.0.0.1:${port}${request.url}` }).end();
+      });
+      await Promise.all(
+        [elsewhere, redirector].map((s) => new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve))),
+      );
+      try {
+        const { port } = redirector.address() as AddressInfo;
+        const redirected = setUp(`${label}-redirect`, host, binary, as, `http://127.0.0.1:${port}`);
+        const r = await redirected(["test"]);
+        expect(received).toEqual([]);
+        expect(r.code).not.toBe(0);
+        expect(r.stderr).toContain("HTTP 302");
+      } finally {
+        await Promise.all([elsewhere, redirector].map((s) => new Promise((resolve) => s.close(resolve))));
+      }
     });
 
     it("shows the server's message on 401 and 429", async () => {

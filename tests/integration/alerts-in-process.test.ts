@@ -116,6 +116,12 @@ describe("alerts without Redis", () => {
     });
     expect(again).toMatchObject({ outcome: "accepted", evaluateAlerts: false });
     expect(await alertsOf(host.id, "new_security_updates")).toHaveLength(1);
+    // An hour later the same state is evaluated again (the hourly re-check): still one alert.
+    await getDb().execute(
+      sql`update alert_host_states set updated_at = now() - interval '61 minutes' where host_id = ${host.id}`,
+    );
+    await ingest([plain, vim, ssl]);
+    expect(await alertsOf(host.id, "new_security_updates")).toHaveLength(1);
 
     // Same count, different set: openssl applied, curl appeared.
     await ingest([plain, pkg("openssl", { currentVersion: "3.0.2" }), curl]);

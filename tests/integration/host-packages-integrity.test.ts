@@ -4,6 +4,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { deleteOrphanPackagesBatch } from "@/db/queries/maintenance";
+import { foldPackageStatDeltas, lockPackageCatalogue } from "@/db/queries/package-stats";
 import { hostPackages, hosts, packages } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
 import { useMigratedDatabase } from "../support/database";
@@ -74,5 +75,32 @@ describe("host_packages without foreign keys", () => {
           where not exists (select 1 from packages p where p.id = hp.package_id)`,
     );
     expect(Number((dangling as { count: number } | undefined)?.count ?? 0)).toBe(0);
+  });
+
+  it("folds package counts and deletes orphan packages one at a time (they would deadlock)", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const cleanup = getDb().transaction(async (tx) => {
+      await lockPackageCatalogue(tx);
+      locked();
+      await held;
+    });
+    await isLocked;
+    let folded = false;
+    const fold = foldPackageStatDeltas().then(() => {
+      folded = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(folded).toBe(false);
+    release();
+    await cleanup;
+    await fold;
+    expect(folded).toBe(true);
   });
 });

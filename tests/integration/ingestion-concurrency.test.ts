@@ -71,14 +71,26 @@ describe("report ingestion at scale and under concurrency", () => {
     await ingestReport({ hostId: first.id, report: report([stays]), payloadBytes: 1 });
     await getDb().execute(sql`delete from packages where name = 'gone-soon'`);
 
-    const statements = await countStatements(() =>
-      ingestReport({ hostId: second.id, report: report(list), payloadBytes: 1 }),
-    );
+    // The second host already reported and had its alerts evaluated; its report now also turns a
+    // package it has into a pending security update, which the first, incomplete replacement writes.
+    await ingestReport({ hostId: second.id, report: report([stays]), payloadBytes: 1 });
+    await getDb().execute(sql`insert into alert_host_states (host_id) values (${second.id})`);
+    const secure = pkg("stays", { currentVersion: "1", availableVersion: "2", isSecurityUpdate: true });
+    let result: Awaited<ReturnType<typeof ingestReport>> | undefined;
+    const statements = await countStatements(async () => {
+      result = await ingestReport({
+        hostId: second.id,
+        report: report([list[0], secure], { packagesHash: "h" }),
+        payloadBytes: 1,
+      });
+    });
     expect([...(await hostPackageRows(second.id)).keys()].sort()).toEqual(["gone-soon", "stays"]);
     const [row] = await getDb().select().from(hosts).where(eq(hosts.id, second.id));
-    expect(row?.totalPackages).toBe(2);
+    expect(row).toMatchObject({ totalPackages: 2, securityUpdatesCount: 1, packagesHash: "h" });
     // lock, packages (one row missing), catalogue, packages again, host + history.
     expect(statements).toHaveLength(5);
+    // The security change happened in the first replacement and still counts.
+    expect(result).toMatchObject({ outcome: "accepted", securityUpdates: 1, evaluateAlerts: true });
   });
 
   it("serialises two concurrent reports of one host: both succeed and the final state is one of them", async () => {
