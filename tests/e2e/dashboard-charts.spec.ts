@@ -114,6 +114,10 @@ test.describe("dashboard charts", () => {
     // Recent reports: the newest is host b's, linking to its report history.
     const newest = page.getByTestId("recent-report-row").first();
     await expect(newest).toContainText(`${tag}-b`);
+    // Relative time, the exact time on hover.
+    await expect(newest.locator("time")).toHaveText(/ago|now/);
+    await newest.locator("time").hover();
+    await expect(page.getByRole("tooltip")).toContainText(/\d{4}, \d{2}:\d{2}:\d{2} UTC/);
     await expect(newest.getByRole("link", { name: `${tag}-b` })).toHaveAttribute(
       "href",
       /\/hosts\/.+\?tab=history$/,
