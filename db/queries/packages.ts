@@ -145,7 +145,28 @@ export async function listPackagesPage(
  * Package managers present, for the filter: a loose index scan of packages_package_manager_idx (one
  * probe per distinct manager, a handful) instead of reading every package.
  */
-export async function listPackageManagers(db: Executor = getDb()): Promise<string[]> {
+/**
+ * The package managers of the packages on the hosts in scope (the filter's choices). The whole
+ * fleet: a loose scan of the catalogue's manager index. A scope: one row per host in it, since every
+ * package of a host comes from the one manager its reports name (a report replaces the host's rows of
+ * any other manager).
+ */
+export async function listPackageManagers(
+  scope: readonly string[] | null = null,
+  db: Executor = getDb(),
+): Promise<string[]> {
+  if (scope !== null) {
+    const inScope = await executeRows<{ pm: string }>(
+      db,
+      sql`select distinct p.package_manager as pm
+          from hosts h
+          cross join lateral (select hp.package_id from host_packages hp where hp.host_id = h.id limit 1) first
+          join packages p on p.id = first.package_id
+          where ${scopeOn(scope, "h.id")}
+          order by 1`,
+    );
+    return inScope.map((row) => row.pm);
+  }
   const rows = await executeRows<{ pm: string }>(
     db,
     sql`with recursive managers(pm) as (

@@ -61,7 +61,7 @@ export async function listPackagesFor(
 
 export async function listPackageManagersFor(actor: Actor): Promise<string[]> {
   assertPermission(actor, "can_view_packages");
-  return listPackageManagers();
+  return listPackageManagers(actor.hostGroupScope);
 }
 
 export async function getPackageFor(actor: Actor, id: string): Promise<PackageSummary> {

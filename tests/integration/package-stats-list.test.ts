@@ -64,14 +64,34 @@ describe("packages list by stored counts", () => {
 
   it("sorts the whole fleet by hosts, updates and security, the same before and after the fold", async () => {
     const fleet = await countsFleet();
+    // t: on three hosts, all up to date; u: pending (not security) on two. With them the three sorts
+    // give three different orders, so a sort reading the wrong count cannot pass.
+    const [t, u] = await getDb()
+      .insert(packages)
+      .values(["t", "u"].map((name) => ({ name: `${fleet.tag}-${name}`, packageManager: "apt" })))
+      .returning({ id: packages.id });
+    const { inA, inB, inAC } = fleet.hosts;
+    await getDb()
+      .insert(hostPackages)
+      .values([
+        ...[inA, inB, inAC].map((hostId) => ({ hostId, packageId: t?.id ?? "", currentVersion: "1" })),
+        ...[inA, inB].map((hostId) => ({
+          hostId,
+          packageId: u?.id ?? "",
+          currentVersion: "1",
+          availableVersion: "2",
+          needsUpdate: true,
+          isSecurityUpdate: false,
+        })),
+      ]);
     const { actor } = await signedInUser("admin");
     const sorted = async (sort: "hosts" | "updates" | "security", order: "asc" | "desc" = "desc") =>
       (await listPackagesFor(actor, { search: fleet.tag, sort, order })).rows.map(show).join(" ");
     const expected = {
-      hosts: "q:4/3/2 r:2/2/2 p1:1/1/1 p2:1/1/0 s:1/0/0",
-      updates: "q:4/3/2 r:2/2/2 p1:1/1/1 p2:1/1/0 s:1/0/0",
-      security: "q:4/3/2 r:2/2/2 p1:1/1/1 p2:1/1/0 s:1/0/0",
-      securityAsc: "p2:1/1/0 s:1/0/0 p1:1/1/1 q:4/3/2 r:2/2/2",
+      hosts: "q:4/3/2 t:3/0/0 r:2/2/2 u:2/2/0 p1:1/1/1 p2:1/1/0 s:1/0/0",
+      updates: "q:4/3/2 r:2/2/2 u:2/2/0 p1:1/1/1 p2:1/1/0 s:1/0/0 t:3/0/0",
+      security: "q:4/3/2 r:2/2/2 p1:1/1/1 p2:1/1/0 s:1/0/0 t:3/0/0 u:2/2/0",
+      securityAsc: "p2:1/1/0 s:1/0/0 t:3/0/0 u:2/2/0 p1:1/1/1 q:4/3/2 r:2/2/2",
     };
     for (const phase of ["deltas", "folded"]) {
       if (phase === "folded") await foldPackageStatDeltas();
@@ -94,8 +114,8 @@ describe("packages list by stored counts", () => {
         pageSize: 2,
         page: 2,
       });
-      expect(paged.rows.map(show)).toEqual(["p1:1/1/1", "p2:1/1/0"]);
-      expect(paged.total).toBe(5);
+      expect(paged.rows.map(show)).toEqual(["u:2/2/0", "p1:1/1/1"]);
+      expect(paged.total).toBe(7);
     }
     const q = (await listPackagesFor(actor, { search: `${fleet.tag}-q` })).rows[0];
     expect(await getPackageFor(actor, q?.id ?? "")).toMatchObject({

@@ -6,12 +6,15 @@ import { GET as exportHostPackages } from "@/app/api/v1/hosts/[id]/packages/expo
 import { GET as exportPackages } from "@/app/api/v1/packages/export/route";
 import { getDb } from "@/db/client";
 import { hostPackages, packages } from "@/db/schema";
+import { ingestReport } from "@/lib/agent/ingest";
+import { agentReportSchema } from "@/lib/agent/report-schema";
 import { NotFoundError, PermissionError } from "@/lib/errors";
 import {
   exportHostPackagesFor,
   exportPackagesFor,
   getPackageFor,
   listPackageHostsFor,
+  listPackageManagersFor,
   listPackagesFor,
 } from "@/lib/packages/service";
 import { signedInUser, type TestUser } from "../support/actors";
@@ -80,6 +83,25 @@ describe("packages pages", () => {
     await expect(getPackageFor(actor, p2?.id ?? "")).rejects.toThrow(NotFoundError);
     const hosts = await listPackageHostsFor(actor, fleet.p3);
     expect(hosts.rows.map((row) => row.hostId).sort()).toEqual([fleet.hosts.inA, fleet.hosts.inAC].sort());
+  });
+
+  it("offers a scoped user the package managers of its hosts only", async () => {
+    const fleet = await createFleet();
+    // Hosts report through ingestion, so each host's rows come from the one manager it names.
+    const list = [{ name: `${fleet.tag}-tool`, currentVersion: "1", needsUpdate: false }];
+    const send = (hostId: string, packageManager: string) =>
+      ingestReport({
+        hostId,
+        report: agentReportSchema.parse({ packages: list, packageManager }),
+        payloadBytes: 1,
+      });
+    await send(fleet.hosts.inA, "apk");
+    await send(fleet.hosts.inAC, "apk");
+    await send(fleet.hosts.inB, "pacman");
+    const { actor: scoped } = await userWithScope(await scopedRole([fleet.groups.a]));
+    expect(await listPackageManagersFor(scoped)).toEqual(["apk"]);
+    const { actor: admin } = await signedInUser("admin");
+    expect(await listPackageManagersFor(admin)).toEqual(expect.arrayContaining(["apk", "pacman"]));
   });
 
   it("filters by needs update, security, package manager, host and group", async () => {
