@@ -142,12 +142,9 @@ export async function listPackagesPage(
 }
 
 /**
- * Package managers present, for the filter: a loose index scan of packages_package_manager_idx (one
- * probe per distinct manager, a handful) instead of reading every package.
- */
-/**
  * The package managers of the packages on the hosts in scope (the filter's choices). The whole
- * fleet: a loose scan of the catalogue's manager index. A scope: one row per host in it, since every
+ * fleet: a loose scan of packages_package_manager_idx (one probe per distinct manager, a handful)
+ * instead of reading every package. A scope: one row per host in it, since every
  * package of a host comes from the one manager its reports name (a report replaces the host's rows of
  * any other manager).
  */

@@ -50,6 +50,9 @@ export const hostPackages = pgTable(
     index("host_packages_package_id_idx").on(t.packageId),
     // "Which hosts need an update of package X" and the outdated-packages count.
     index("host_packages_pending_package_id_idx").on(t.packageId).where(sql`${t.needsUpdate}`),
+    // Pending rows per host: a scoped user's outdated-packages count probes it per host in scope
+    // (~40 ms instead of ~400 ms for 1,000 of 10,000 hosts).
+    index("host_packages_pending_host_id_idx").on(t.hostId, t.packageId).where(sql`${t.needsUpdate}`),
     // Security updates pending per host, oldest first (SLA report, "pending since").
     index("host_packages_security_pending_idx")
       .on(t.hostId, t.firstSeenAt)

@@ -1,0 +1,1 @@
+CREATE INDEX "host_packages_pending_host_id_idx" ON "host_packages" USING btree ("host_id","package_id") WHERE "host_packages"."needs_update";
