@@ -105,11 +105,18 @@ export type LockedHost = {
   agentVersion: string | null;
   /** When the host's alert conditions were last evaluated (null: never). */
   alertsEvaluatedAt: Date | null;
+  /** set_config's answer ("off"); selected for its effect on this transaction. */
+  asynchronousCommit: string;
 };
 
 /**
  * Locks the host row for the rest of the transaction (reports of one host serialise on it; every
  * writer of a host's packages takes it first) and reads what ingestion compares against.
+ *
+ * It also turns synchronous_commit off for this transaction: the commit returns before its WAL
+ * reaches the disk, so reports do not queue behind fsyncs. A crash of PostgreSQL can then lose the
+ * reports of its last fraction of a second, never consistency; the agent's next report restores
+ * them (its hash no longer matches, so the server asks for the full list).
  */
 export async function lockHostForReport(hostId: string, tx: Executor): Promise<LockedHost | undefined> {
   const [row] = await tx
@@ -128,6 +135,7 @@ export async function lockHostForReport(hostId: string, tx: Executor): Promise<L
         sql<Date | null>`(select s.updated_at from alert_host_states s where s.host_id = ${hosts.id})`.mapWith(
           toDate,
         ),
+      asynchronousCommit: sql<string>`set_config('synchronous_commit', 'off', true)`,
     })
     .from(hosts)
     .where(eq(hosts.id, hostId))

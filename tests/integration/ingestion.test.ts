@@ -4,9 +4,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { lockHostForReport } from "@/db/queries/ingestion";
+import { withTransaction } from "@/db/queries/transaction";
 import { hostRepositories, hosts, packages, reports, repositories, settings } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
 import { agentReportSchema } from "@/lib/agent/report-schema";
@@ -28,6 +30,20 @@ async function historyOf(hostId: string) {
 
 describe("report ingestion", () => {
   useMigratedDatabase();
+
+  it("commits a report without waiting for its WAL flush, and only that transaction", async () => {
+    const host = await addHost();
+    const setting = async (db: Pick<ReturnType<typeof getDb>, "execute">) => {
+      const rows = await db.execute(sql`select current_setting('synchronous_commit') as value`);
+      return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0] as { value: string };
+    };
+    const inside = await withTransaction(async (tx) => {
+      await lockHostForReport(host.id, tx);
+      return setting(tx);
+    });
+    expect(inside.value).toBe("off");
+    expect((await setting(getDb())).value).toBe("on");
+  });
 
   it("ingests the spec sample and the PatchMon 1.4 Go report with counts, facts and history", async () => {
     const host = await addHost();
