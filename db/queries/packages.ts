@@ -124,16 +124,28 @@ export async function listPackagesPage(
     query.sort === "name"
       ? sql`p.name ${dir}, p.package_manager ${dir}, p.id ${dir}`
       : sql`sort_key ${dir}, p.name asc, p.id asc`;
+  // The page's three counts in one pass over the counted rows of its packages (`= any` of the page's
+  // ids: per host in scope, one probe of the (host_id, package_id) key for all of them), rather than
+  // three correlated counts per package.
   const [rows, totals] = await Promise.all([
     executeRows<PackageRow>(
       db,
-      sql`select p.id, p.name, p.package_manager as "packageManager", p.description,
-        ${countOf(query, sql`true`)} as "hostCount",
-        ${countOf(query, PENDING)} as "updateCount",
-        ${countOf(query, SECURITY)} as "securityCount"
-      from (select p.id, ${sortKey(query)} as sort_key from packages p where ${where}
-            order by ${innerOrder} limit ${query.limit} offset ${query.offset}) page
-      join packages p on p.id = page.id
+      sql`with page as (
+          select p.id, ${sortKey(query)} as sort_key from packages p where ${where}
+          order by ${innerOrder} limit ${query.limit} offset ${query.offset}
+        ), counts as (
+          select hp.package_id, count(*)::int as hosts,
+                 (count(*) filter (where ${PENDING}))::int as updates,
+                 (count(*) filter (where ${SECURITY}))::int as security
+          from host_packages hp
+          where hp.package_id = any(array(select id from page)) and ${rowFilter(query)}
+          group by hp.package_id
+        )
+      select p.id, p.name, p.package_manager as "packageManager", p.description,
+        coalesce(c.hosts, 0) as "hostCount", coalesce(c.updates, 0) as "updateCount",
+        coalesce(c.security, 0) as "securityCount"
+      from page join packages p on p.id = page.id
+      left join counts c on c.package_id = p.id
       order by ${order}`,
     ),
     executeRows<{ total: number }>(db, sql`select count(*)::int as total from packages p where ${where}`),
