@@ -122,8 +122,9 @@ export async function resolveAlertsByHostCondition(
   return rows;
 }
 
+/** Open (unresolved) alerts, of one type or of every type. */
 export async function listUnresolvedAlerts(
-  filter: { type: string; hostId?: string },
+  filter: { type?: string; hostId?: string },
   db: Executor = getDb(),
 ): Promise<Alert[]> {
   return db
@@ -131,7 +132,7 @@ export async function listUnresolvedAlerts(
     .from(alerts)
     .where(
       and(
-        eq(alerts.type, filter.type),
+        filter.type ? eq(alerts.type, filter.type) : undefined,
         ne(alerts.status, "resolved"),
         filter.hostId ? eq(alerts.hostId, filter.hostId) : undefined,
       ),

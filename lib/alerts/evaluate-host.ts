@@ -1,7 +1,9 @@
 // The alert conditions of one host, evaluated after each report (alert-evaluation job). Every step
-// is idempotent: evaluating the same state twice raises and resolves nothing new.
+// is idempotent: evaluating the same state twice raises and resolves nothing new. The host's open
+// alerts are read once; a condition that has no open alert to resolve sends no statement.
 import { listUnresolvedAlerts, resolveAlerts } from "@/db/queries/alerts";
 import { getHostAlertFacts, listPendingSecurityUpdates, saveAlertHostState } from "@/db/queries/maintenance";
+import type { Alert } from "@/db/schema";
 import { compareVersions, loadScript, SCRIPT_NAMES } from "@/lib/agent/install-script";
 import { raiseRebootRequired, settleBackOnline } from "./host-status";
 import { raiseAlerts } from "./raise";
@@ -17,6 +19,8 @@ export async function evaluateHostAlerts(hostId: string, now = new Date()): Prom
   const settings = await getAlertSettings();
   const counts: Counts = { raised: 0, resolved: 0 };
   const name = facts.friendlyName;
+  const open = await listUnresolvedAlerts({ hostId });
+  const openOf = (type: string) => open.filter((alert) => alert.type === type);
 
   if (facts.lastReportStatus === "failed") {
     const raised = await raiseAlerts(
@@ -33,7 +37,7 @@ export async function evaluateHostAlerts(hostId: string, now = new Date()): Prom
       { once: false },
     );
     counts.raised += raised.length;
-  } else {
+  } else if (openOf("report_failed").length > 0) {
     counts.resolved += (await resolveAlerts({ type: "report_failed", hostId })).length;
   }
 
@@ -41,12 +45,13 @@ export async function evaluateHostAlerts(hostId: string, now = new Date()): Prom
     hostId,
     name,
     facts.state?.securityUpdateKeys ?? [],
+    openOf("new_security_updates"),
     settings,
     counts,
   );
 
   const rebootSince = facts.needsReboot ? (facts.state?.rebootRequiredSince ?? now) : null;
-  if (!facts.needsReboot)
+  if (!facts.needsReboot && openOf("reboot_required").length > 0)
     counts.resolved += (await resolveAlerts({ type: "reboot_required", hostId })).length;
   await saveAlertHostState({ hostId, securityUpdateKeys: securityKeys, rebootRequiredSince: rebootSince });
   if (rebootSince) {
@@ -58,8 +63,8 @@ export async function evaluateHostAlerts(hostId: string, now = new Date()): Prom
     }
   }
 
-  await evaluateAgentVersion(hostId, name, facts.agentVersion, settings, counts);
-  if (facts.status === "active") {
+  await evaluateAgentVersion(hostId, name, facts.agentVersion, openOf("agent_outdated"), settings, counts);
+  if (facts.status === "active" && openOf("host_offline").length > 0) {
     const settled = await settleBackOnline(settings, hostId);
     counts.resolved += settled.resolved;
     counts.raised += settled.raised;
@@ -72,6 +77,7 @@ async function evaluateSecurityUpdates(
   hostId: string,
   name: string,
   previousKeys: string[],
+  open: Alert[],
   settings: AlertSettingsMap,
   counts: Counts,
 ): Promise<string[]> {
@@ -101,7 +107,6 @@ async function evaluateSecurityUpdates(
     counts.raised += raised.length;
   }
   const current = new Set(currentKeys);
-  const open = await listUnresolvedAlerts({ type: "new_security_updates", hostId });
   const cleared = open.filter((alert) => {
     const keys = Array.isArray(alert.metadata?.keys) ? (alert.metadata.keys as string[]) : [];
     return !keys.some((key) => current.has(key));
@@ -118,16 +123,20 @@ async function evaluateAgentVersion(
   hostId: string,
   name: string,
   version: string | null,
+  open: Alert[],
   settings: AlertSettingsMap,
   counts: Counts,
 ): Promise<void> {
   const latest = (await loadScript(SCRIPT_NAMES.agent))?.version ?? null;
   const outdated = version !== null && latest !== null && compareVersions(version, latest) < 0;
   const key = outdated ? dedupKeys.agentOutdated(hostId, version, latest) : undefined;
-  counts.resolved += (
-    await resolveAlerts({ type: "agent_outdated", hostId, exceptDedupKeys: key ? [key] : [] })
-  ).length;
-  if (!key) return;
+  if (open.some((alert) => alert.dedupKey !== key)) {
+    counts.resolved += (
+      await resolveAlerts({ type: "agent_outdated", hostId, exceptDedupKeys: key ? [key] : [] })
+    ).length;
+  }
+  // Raised once per key: an open alert for it is already the answer.
+  if (!key || open.some((alert) => alert.dedupKey === key)) return;
   const raised = await raiseAlerts(
     "agent_outdated",
     [
