@@ -43,7 +43,7 @@ export function chartCard(
           caption="Hosts by operating system."
           data-testid="chart-os-distribution"
         >
-          <OsChart os={charts.os} />
+          <OsChart os={charts.os} canAddHosts={charts.canAddHosts} />
         </ChartFrame>
       );
     case "update-status":
@@ -53,7 +53,7 @@ export function chartCard(
           caption="Hosts now. A host can be in two bars: one with security updates also needs updates."
           data-testid="chart-update-status"
         >
-          <UpdateStatusChart hosts={overview.hosts} />
+          <UpdateStatusChart hosts={overview.hosts} canAddHosts={charts.canAddHosts} />
         </ChartFrame>
       );
     case "security-trend":
@@ -64,6 +64,7 @@ export function chartCard(
           data-testid="chart-security-trend"
         >
           <TrendChart
+            canAddHosts={charts.canAddHosts}
             series={charts.series}
             metric="securityUpdates"
             unit="security updates"
@@ -80,6 +81,7 @@ export function chartCard(
           data-testid="chart-outdated-trend"
         >
           <TrendChart
+            canAddHosts={charts.canAddHosts}
             series={charts.series}
             metric="updates"
             unit="package updates"
@@ -89,7 +91,9 @@ export function chartCard(
         </ChartFrame>
       );
     case "recent-reports":
-      return charts.recentReports ? <RecentReportsCard reports={charts.recentReports} now={now} /> : null;
+      return charts.recentReports ? (
+        <RecentReportsCard reports={charts.recentReports} now={now} canAddHosts={charts.canAddHosts} />
+      ) : null;
     default:
       return null;
   }

@@ -9,7 +9,15 @@ import type { RecentReport } from "@/lib/dashboard/charts";
 const STATUS_VARIANT = { success: "secondary", unchanged: "outline", failed: "destructive" } as const;
 
 /** The latest reports of hosts in the viewer's scope; each links to that host's report history. */
-export function RecentReportsCard({ reports, now }: { reports: RecentReport[]; now: number }) {
+export function RecentReportsCard({
+  reports,
+  now,
+  canAddHosts,
+}: {
+  reports: RecentReport[];
+  now: number;
+  canAddHosts: boolean;
+}) {
   return (
     <Card className="h-full gap-3 py-4 sm:py-5" data-testid="recent-reports">
       <CardHeader className="px-4 sm:px-5">
@@ -25,14 +33,20 @@ export function RecentReportsCard({ reports, now }: { reports: RecentReport[]; n
             className="rounded-md border border-dashed p-6 text-center text-muted-foreground text-sm"
             data-testid="recent-reports-empty"
           >
-            No reports yet —{" "}
-            <Link
-              href="/hosts/new"
-              className="font-medium text-foreground underline-offset-4 hover:underline"
-            >
-              add a host
-            </Link>{" "}
-            and its agent's reports appear here.
+            {canAddHosts ? (
+              <>
+                No reports yet —{" "}
+                <Link
+                  href="/hosts/new"
+                  className="font-medium text-foreground underline-offset-4 hover:underline"
+                >
+                  add a host
+                </Link>{" "}
+                and its agent's reports appear here.
+              </>
+            ) : (
+              "No reports yet: the agents' reports appear here."
+            )}
           </p>
         ) : (
           <Table>

@@ -26,6 +26,8 @@ export type DashboardCharts = {
   series: DailyReportPoint[];
   /** Null when the viewer may not see hosts (the card is not offered to them). */
   recentReports: RecentReport[] | null;
+  /** Whether the viewer may add hosts: empty states point there only then. */
+  canAddHosts: boolean;
 };
 
 /** The calendar day (YYYY-MM-DD) of `date` in `tz`. */
@@ -61,5 +63,12 @@ export async function getDashboardCharts(
       ? listRecentReports({ scope, limit: RECENT_REPORTS_LIMIT })
       : Promise.resolve(null),
   ]);
-  return { range, timeZone, os, series, recentReports };
+  return {
+    range,
+    timeZone,
+    os,
+    series,
+    recentReports,
+    canAddHosts: hasPermission(actor, "can_manage_hosts"),
+  };
 }

@@ -203,6 +203,13 @@ describe("dashboard charts", () => {
     await expect(getDashboardCharts(noDashboard, 7)).rejects.toThrow();
   });
 
+  it("points empty states at adding a host only for users who may add one", async () => {
+    const { actor: admin } = await signedInUser("admin");
+    const { actor: readonly } = await signedInUser("readonly");
+    expect((await getDashboardCharts(admin, 7)).canAddHosts).toBe(true);
+    expect((await getDashboardCharts(readonly, 7)).canAddHosts).toBe(false);
+  });
+
   it("takes 7, 30 or 90 days from the URL and the default otherwise", () => {
     expect(parseChartRange("7")).toBe(7);
     expect(parseChartRange(["90"])).toBe(90);

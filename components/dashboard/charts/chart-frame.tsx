@@ -30,18 +30,33 @@ export function ChartSkeleton() {
   return <Skeleton className="h-56 w-full" data-testid="chart-skeleton" />;
 }
 
-/** No report (or no host) to draw yet: says what to do next. */
-export function ChartEmpty({ message = "No reports yet" }: { message?: string }) {
+/** No report (or no host) to draw yet: says what to do next (adding a host, to those who may). */
+export function ChartEmpty({
+  message = "No reports yet",
+  canAddHosts,
+}: {
+  message?: string;
+  canAddHosts: boolean;
+}) {
   return (
     <p
       className="flex h-56 items-center justify-center rounded-md border border-dashed p-4 text-center text-muted-foreground text-sm"
       data-testid="chart-empty"
     >
       <span>
-        {message} —{" "}
-        <Link href="/hosts/new" className="font-medium text-foreground underline-offset-4 hover:underline">
-          add a host
-        </Link>
+        {message}
+        {canAddHosts ? (
+          <>
+            {" "}
+            —{" "}
+            <Link
+              href="/hosts/new"
+              className="font-medium text-foreground underline-offset-4 hover:underline"
+            >
+              add a host
+            </Link>
+          </>
+        ) : null}
       </span>
     </p>
   );

@@ -31,11 +31,11 @@ export function osSlices(os: OsCount[]): Slice[] {
   return slices;
 }
 
-export function OsChart({ os }: { os: OsCount[] }) {
+export function OsChart({ os, canAddHosts }: { os: OsCount[]; canAddHosts: boolean }) {
   const router = useRouter();
   const slices = osSlices(os);
   const total = slices.reduce((sum, slice) => sum + slice.hosts, 0);
-  if (total === 0) return <ChartEmpty message="No hosts yet" />;
+  if (total === 0) return <ChartEmpty message="No hosts yet" canAddHosts={canAddHosts} />;
   return (
     <div className="flex flex-col items-center gap-4 sm:flex-row" data-testid="os-chart">
       <div className="h-48 w-full max-w-56 shrink-0" aria-hidden>

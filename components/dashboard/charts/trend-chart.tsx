@@ -21,12 +21,13 @@ type Props = {
   unit: string;
   color: string;
   testId: string;
+  canAddHosts: boolean;
 };
 
 /** One series of the daily report sums over the chosen range, with its numbers for screen readers. */
-export function TrendChart({ series, metric, unit, color, testId }: Props) {
+export function TrendChart({ series, metric, unit, color, testId, canAddHosts }: Props) {
   if (!series.some((point) => point.hostsReporting > 0)) {
-    return <ChartEmpty message={`No reports in the last ${series.length} days`} />;
+    return <ChartEmpty message={`No reports in the last ${series.length} days`} canAddHosts={canAddHosts} />;
   }
   const last = [...series].reverse().find((point) => point.hostsReporting > 0);
   const peak = series.reduce((max, point) => Math.max(max, point[metric]), 0);

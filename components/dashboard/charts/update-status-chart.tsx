@@ -48,10 +48,16 @@ export function updateStatusRows(hosts: FleetOverview["hosts"]): Row[] {
   ];
 }
 
-export function UpdateStatusChart({ hosts }: { hosts: FleetOverview["hosts"] }) {
+export function UpdateStatusChart({
+  hosts,
+  canAddHosts,
+}: {
+  hosts: FleetOverview["hosts"];
+  canAddHosts: boolean;
+}) {
   const router = useRouter();
   const rows = updateStatusRows(hosts);
-  if (hosts.total === 0) return <ChartEmpty message="No hosts yet" />;
+  if (hosts.total === 0) return <ChartEmpty message="No hosts yet" canAddHosts={canAddHosts} />;
   return (
     <div className="flex flex-col gap-3" data-testid="update-status-chart">
       <div className="h-44 w-full" aria-hidden>
