@@ -1,7 +1,7 @@
 // Report history retention: daily roll-ups first, then deletion of whole days past retention.
 import { sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "@/db/client";
-import { arrayLiteral } from "./ingestion";
+import { arrayLiteral } from "./catalogue";
 
 /**
  * Upserts the per-host and fleet-wide daily aggregates of the days before `beforeDay` (all of which

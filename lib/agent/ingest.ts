@@ -11,9 +11,8 @@
 // They are skipped when this process already saw every name (lib/agent/catalogue-cache.ts); should
 // that memory be stale (the orphan clean-up removed a row), the report's rows do not all join the
 // catalogue, and the missing rows are added and the replacement repeated inside the transaction.
+import { addMissingPackages, addMissingRepositories } from "@/db/queries/catalogue";
 import {
-  addMissingPackages,
-  addMissingRepositories,
   type LockedHost,
   lockHostForReport,
   type PackageChanges,

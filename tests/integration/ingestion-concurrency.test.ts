@@ -3,7 +3,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, getDbHandle, observeQueries } from "@/db/client";
-import { addMissingPackages, lockHostForReport, replaceHostPackages } from "@/db/queries/ingestion";
+import { addMissingPackages } from "@/db/queries/catalogue";
+import { lockHostForReport, replaceHostPackages } from "@/db/queries/ingestion";
 import { withTransaction } from "@/db/queries/transaction";
 import { hosts, reports } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
