@@ -24,6 +24,9 @@ export default defineConfig({
             "agent-scripts/**/*.test.ts",
             "tests/unit/**/*.test.ts",
           ],
+          // Some unit tests start short-lived processes (the agent under sh, the image's health
+          // check against stubs): on a busy 2-core machine 5 s is not always enough.
+          testTimeout: 30_000,
         },
       },
       {

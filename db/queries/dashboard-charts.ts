@@ -128,11 +128,42 @@ export type RecentReport = {
   error: string | null;
 };
 
-/** The latest `limit` reports of hosts in scope, newest first (reports_created_at_idx backwards). */
+/**
+ * The latest `limit` reports of hosts in scope, newest first. The whole fleet: reports_created_at_idx
+ * backwards, stopping after `limit`. A scope: those reports come from at most `limit` hosts, the ones
+ * in scope that reported last (a host's last_report_at is its newest report's time), so only their
+ * newest reports are read, whatever other hosts report meanwhile.
+ */
 export async function listRecentReports(
   input: { scope: Scope; limit: number },
   db: Executor = getDb(),
 ): Promise<RecentReport[]> {
+  if (input.scope !== null) {
+    const rows = await executeRows<Record<string, unknown>>(
+      db,
+      sql`select r.id, r.host_id, h.friendly_name, r.created_at, r.status, r.packages_count, r.updates_count,
+                 r.security_updates_count, r.execution_time_ms, r.error
+          from (select id, friendly_name from hosts
+                where last_report_at is not null and ${hostScopePredicate(input.scope, hosts.id)}
+                order by last_report_at desc limit ${input.limit}) h
+          cross join lateral (select * from reports r where r.host_id = h.id
+                              order by r.created_at desc, r.id desc limit ${input.limit}) r
+          order by r.created_at desc, r.id desc
+          limit ${input.limit}`,
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      hostId: String(row.host_id),
+      hostName: String(row.friendly_name),
+      createdAt: new Date(row.created_at as string | Date),
+      status: row.status as ReportStatus,
+      packagesCount: Number(row.packages_count),
+      updatesCount: Number(row.updates_count),
+      securityUpdatesCount: Number(row.security_updates_count),
+      executionTimeMs: row.execution_time_ms === null ? null : Number(row.execution_time_ms),
+      error: row.error === null ? null : String(row.error),
+    }));
+  }
   return db
     .select({
       id: reports.id,

@@ -2,7 +2,7 @@
 // than writing the rows). These are the guarantees that replace them.
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { executeRows, getDb } from "@/db/client";
 import { deleteOrphanPackagesBatch } from "@/db/queries/maintenance";
 import { foldPackageStatDeltas, lockPackageCatalogue } from "@/db/queries/package-stats";
 import { hostPackages, hosts, packages } from "@/db/schema";
@@ -70,11 +70,12 @@ describe("host_packages without foreign keys", () => {
 
     const [still] = await getDb().select().from(packages).where(eq(packages.id, orphanId));
     expect(still?.name).toBe("integrity-orphan");
-    const [dangling] = await getDb().execute<{ count: number }>(
+    const [dangling] = await executeRows<{ count: number }>(
+      getDb(),
       sql`select count(*)::int as count from host_packages hp
           where not exists (select 1 from packages p where p.id = hp.package_id)`,
     );
-    expect(Number((dangling as { count: number } | undefined)?.count ?? 0)).toBe(0);
+    expect(Number(dangling?.count ?? -1)).toBe(0);
   });
 
   it("folds package counts and deletes orphan packages one at a time (they would deadlock)", async () => {
