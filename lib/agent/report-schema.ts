@@ -14,23 +14,13 @@ import { z } from "zod";
 import { REPO_TYPES } from "@/db/schema/enums";
 import type { DiskDetail, NetworkInterface } from "@/db/schema/hosts";
 import { resolvePackageManager } from "./package-manager";
+import { blankToNull, bool, booleanLike, fact, key, numberLike, size, text } from "./report-fields";
+import { type AgentPackage, dedupePackages, packagesSchema } from "./report-packages";
 
-export const MAX_PACKAGES_PER_REPORT = 10_000;
-const MAX_KEY = 512;
+export type { AgentPackage } from "./report-packages";
+export { MAX_PACKAGES_PER_REPORT } from "./report-packages";
+
 const MAX_ISSUES = 100;
-const NUL_MESSAGE = "must not contain NUL (\\u0000) characters";
-
-export type AgentPackage = {
-  name: string;
-  currentVersion: string;
-  /** null when not upgradable. */
-  availableVersion: string | null;
-  needsUpdate: boolean;
-  /** null = the package manager cannot tell (pacman), which is not "not a security update". */
-  isSecurityUpdate: boolean | null;
-  description: string | null;
-  category: string | null;
-};
 
 export type AgentRepository = {
   name: string;
@@ -78,81 +68,6 @@ export type AgentReport = {
   packagesUnchanged?: boolean;
   packagesHash?: string;
 };
-
-const clean = (value: string) => value.toWellFormed().trim();
-const blankToNull = (value: unknown) =>
-  value === null || (typeof value === "string" && !value.trim()) ? null : value;
-
-/** A key (package name, version, repository url): NUL rejected, too long rejected, trimmed. */
-const key = (max = MAX_KEY) =>
-  z
-    .string()
-    .refine((value) => !value.includes("\u0000"), NUL_MESSAGE)
-    .transform(clean)
-    .pipe(z.string().min(1, "must not be empty").max(max, `must be at most ${max} characters`));
-
-/** Free text: NUL stripped, truncated; "" becomes null. */
-const text = (max: number) =>
-  z.string().transform((value) => clean(value.replaceAll("\u0000", "")).slice(0, max) || null);
-
-/** An optional fact: absent stays undefined, null/"" become null. */
-const fact = (max = MAX_KEY) => text(max).nullish();
-
-const numberLike = (value: unknown) => {
-  if (typeof value !== "string") return value;
-  const trimmed = value.trim();
-  if (!trimmed) return null;
-  const parsed = Number(trimmed);
-  return Number.isNaN(parsed) ? value : parsed;
-};
-
-/** A non-negative number (sizes, counts); negative or non-finite becomes null. */
-const size = (integer = false) =>
-  z.preprocess(
-    numberLike,
-    z
-      .number()
-      .nullish()
-      .transform((value) => {
-        if (value === undefined) return undefined;
-        if (value === null || !Number.isFinite(value) || value < 0) return null;
-        return integer ? Math.round(value) : value;
-      }),
-  );
-
-const TRUE = new Set(["true", "1", "yes", "y", "on"]);
-const FALSE = new Set(["false", "0", "no", "n", "off", ""]);
-const booleanLike = (value: unknown) => {
-  if (typeof value === "number") return value !== 0;
-  if (typeof value !== "string") return value;
-  const lowered = value.trim().toLowerCase();
-  if (TRUE.has(lowered)) return true;
-  if (FALSE.has(lowered)) return false;
-  return value;
-};
-const bool = () => z.preprocess(booleanLike, z.boolean());
-
-const packageSchema = z
-  .object({
-    name: key(),
-    currentVersion: key(),
-    availableVersion: z.preprocess(blankToNull, key().nullish()),
-    needsUpdate: z.preprocess(booleanLike, z.boolean().nullish()),
-    isSecurityUpdate: z.preprocess(booleanLike, z.boolean().nullish()),
-    description: fact(4096),
-    category: fact(256),
-  })
-  .transform(
-    (p): AgentPackage => ({
-      name: p.name,
-      currentVersion: p.currentVersion,
-      availableVersion: p.availableVersion ?? null,
-      needsUpdate: p.needsUpdate ?? p.availableVersion != null,
-      isSecurityUpdate: p.isSecurityUpdate ?? null,
-      description: p.description ?? null,
-      category: p.category ?? null,
-    }),
-  );
 
 /** Names other agents use for the types we store. */
 const REPO_TYPE_ALIASES: Record<string, string> = {
@@ -228,73 +143,6 @@ const loadAverageSchema = z.preprocess(
   z.array(z.preprocess(numberLike, z.number().finite())).max(16).nullish(),
 );
 
-/**
- * The common case without zod: a plain object whose fields already have their final types (strings,
- * booleans, null) gives the same result as packageSchema, about ten times faster, which matters
- * with thousands of packages per report. Anything else (coercions, bad values) returns undefined
- * and goes through packageSchema, which alone decides what is wrong and how to say it.
- */
-const fastKey = (raw: unknown): string | undefined => {
-  if (typeof raw !== "string" || raw.includes("\u0000")) return undefined;
-  const cleaned = clean(raw);
-  return cleaned.length >= 1 && cleaned.length <= MAX_KEY ? cleaned : undefined;
-};
-const fastFlag = (raw: unknown): boolean | null | undefined =>
-  typeof raw === "boolean" ? raw : raw === null || raw === undefined ? null : undefined;
-const fastNote = (raw: unknown, max: number): string | null | undefined => {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw !== "string") return undefined;
-  return clean(raw.replaceAll("\u0000", "")).slice(0, max) || null;
-};
-
-function fastPackage(value: unknown): AgentPackage | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const raw = value as Record<string, unknown>;
-  const name = fastKey(raw.name);
-  const currentVersion = fastKey(raw.currentVersion);
-  const av = raw.availableVersion;
-  const availableVersion =
-    av === null || av === undefined || (typeof av === "string" && !av.trim()) ? null : fastKey(av);
-  const needsUpdate = fastFlag(raw.needsUpdate);
-  const isSecurityUpdate = fastFlag(raw.isSecurityUpdate);
-  const description = fastNote(raw.description, 4096);
-  const category = fastNote(raw.category, 256);
-  if (name === undefined || currentVersion === undefined || availableVersion === undefined) return undefined;
-  if (needsUpdate === undefined || isSecurityUpdate === undefined) return undefined;
-  if (description === undefined || category === undefined) return undefined;
-  return {
-    name,
-    currentVersion,
-    availableVersion,
-    needsUpdate: needsUpdate ?? availableVersion !== null,
-    isSecurityUpdate,
-    description,
-    category,
-  };
-}
-
-const packagesSchema = z
-  .array(z.unknown(), {
-    error: (issue) => (issue.input === undefined ? "is required" : "must be an array of packages"),
-  })
-  .max(MAX_PACKAGES_PER_REPORT, `at most ${MAX_PACKAGES_PER_REPORT.toLocaleString("en")} packages per report`)
-  .transform((list, ctx) => {
-    const out: AgentPackage[] = [];
-    for (let index = 0; index < list.length; index++) {
-      const fast = fastPackage(list[index]);
-      if (fast) {
-        out.push(fast);
-        continue;
-      }
-      const parsed = packageSchema.safeParse(list[index]);
-      if (parsed.success) out.push(parsed.data);
-      else
-        for (const issue of parsed.error.issues)
-          ctx.addIssue({ code: "custom", message: issue.message, path: [index, ...issue.path] });
-    }
-    return out;
-  });
-
 const reportObject = z.object({
   packages: packagesSchema,
   // null from a Go agent whose collection returned nothing: same as absent (keep the stored set).
@@ -342,15 +190,6 @@ const reportObject = z.object({
   packagesUnchanged: z.preprocess(booleanLike, z.boolean().nullish()).transform((v) => v ?? undefined),
   packagesHash: z.preprocess(blankToNull, key(256).nullish()).transform((v) => v ?? undefined),
 });
-
-function dedupePackages(list: AgentPackage[]): AgentPackage[] {
-  const byName = new Map<string, AgentPackage>();
-  for (const pkg of list) {
-    const seen = byName.get(pkg.name);
-    if (!seen || (pkg.needsUpdate && !seen.needsUpdate)) byName.set(pkg.name, pkg);
-  }
-  return byName.size === list.length ? list : [...byName.values()];
-}
 
 function dedupeRepositories(list: AgentRepository[]): AgentRepository[] {
   const byIdentity = new Map<string, AgentRepository>();
