@@ -8,7 +8,7 @@ import { listVisibleAlertIds } from "@/db/queries/alert-visibility";
 import { listHostGroupOptions } from "@/db/queries/roles";
 import { getAdminUser } from "@/db/queries/user-admin";
 import type { AlertComment } from "@/db/schema";
-import { type AuditEvent, audit } from "@/lib/audit";
+import { auditBy, type RequestMeta } from "@/lib/actor-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission, hasPermission } from "@/lib/auth/guard";
 import { NotFoundError, ServiceError } from "@/lib/errors";
@@ -29,19 +29,10 @@ import {
 import { type AlertSettingsMap, getAlertSettings, updateAlertSettings } from "./settings";
 import type { AlertSettingsInput, ListAlertsInput } from "./types";
 
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
+export type { RequestMeta };
 
 export function alertVisibilityOf(actor: Actor): AlertVisibility {
   return { scope: actor.hostGroupScope, hostless: hasPermission(actor, "can_manage_settings") };
-}
-
-function auditBy(actor: Actor, meta: RequestMeta, event: Pick<AuditEvent, "action" | "target" | "details">) {
-  return audit({
-    ...event,
-    actor: { userId: actor.userId, label: actor.username },
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
-  });
 }
 
 const alertId = z.uuid();

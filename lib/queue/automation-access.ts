@@ -2,7 +2,7 @@
 // An unknown job name is "not found" for the page and the API alike.
 
 import type { JobRun } from "@/db/schema";
-import { type AuditEvent, audit } from "@/lib/audit";
+import { auditBy, type RequestMeta } from "@/lib/actor-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/guard";
 import { NotFoundError, ServiceError } from "@/lib/errors";
@@ -18,17 +18,7 @@ import {
 } from "./automation";
 import { getJobDefinition } from "./definitions";
 
-export type RequestMeta = { ip?: string | null; userAgent?: string | null };
-export type { JobOverview };
-
-function auditBy(actor: Actor, meta: RequestMeta, event: Pick<AuditEvent, "action" | "target" | "details">) {
-  return audit({
-    ...event,
-    actor: { userId: actor.userId, label: actor.username },
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
-  });
-}
+export type { JobOverview, RequestMeta };
 
 function known(name: string): string {
   if (!getJobDefinition(name)) throw new NotFoundError("Job not found.");
