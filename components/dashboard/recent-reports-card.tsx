@@ -1,12 +1,9 @@
 import Link from "next/link";
 
-import { formatDuration, HostDetailTime } from "@/components/hosts/host-detail-time";
-import { Badge } from "@/components/ui/badge";
+import { ReportSummaryCells } from "@/components/hosts/report-cells";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RecentReport } from "@/lib/dashboard/charts";
-
-const STATUS_VARIANT = { success: "secondary", unchanged: "outline", failed: "destructive" } as const;
 
 /** The latest reports of hosts in the viewer's scope; each links to that host's report history. */
 export function RecentReportsCard({
@@ -73,18 +70,7 @@ export function RecentReportsCard({
                       {report.hostName}
                     </Link>
                   </TableCell>
-                  <TableCell className="text-sm">
-                    <HostDetailTime value={report.createdAt} now={now} />
-                  </TableCell>
-                  <TableCell>
-                    <Badge variant={STATUS_VARIANT[report.status]}>{report.status}</Badge>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{report.packagesCount}</TableCell>
-                  <TableCell className="text-right tabular-nums">{report.updatesCount}</TableCell>
-                  <TableCell className="text-right tabular-nums">{report.securityUpdatesCount}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {formatDuration(report.executionTimeMs)}
-                  </TableCell>
+                  <ReportSummaryCells report={report} now={now} />
                 </TableRow>
               ))}
             </TableBody>

@@ -1,10 +1,8 @@
-import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Pagination } from "@/components/users/pagination";
 import type { HostReportRow } from "@/lib/hosts/detail";
-import { formatBytes, formatDuration, HostDetailTime } from "./host-detail-time";
-
-const STATUS_VARIANT = { success: "secondary", unchanged: "outline", failed: "destructive" } as const;
+import { formatBytes } from "./host-detail-time";
+import { ReportSummaryCells } from "./report-cells";
 
 type Props = {
   hostId: string;
@@ -46,18 +44,7 @@ export function HostDetailHistory({ hostId, rows, total, page, pageSize, now }: 
           <TableBody>
             {rows.map((report) => (
               <TableRow key={report.id} data-testid="report-row">
-                <TableCell className="text-sm">
-                  <HostDetailTime value={report.createdAt} now={now} />
-                </TableCell>
-                <TableCell>
-                  <Badge variant={STATUS_VARIANT[report.status]}>{report.status}</Badge>
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{report.packagesCount}</TableCell>
-                <TableCell className="text-right tabular-nums">{report.updatesCount}</TableCell>
-                <TableCell className="text-right tabular-nums">{report.securityUpdatesCount}</TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatDuration(report.executionTimeMs)}
-                </TableCell>
+                <ReportSummaryCells report={report} now={now} />
                 <TableCell className="text-right tabular-nums">{formatBytes(report.payloadBytes)}</TableCell>
                 <TableCell className="font-mono text-xs">{report.agentVersion ?? "—"}</TableCell>
                 <TableCell
