@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { type Env, getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { acquirePgliteLock } from "./pglite-lock";
+import { PreparePolicy, preparingClient } from "./prepared";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -64,11 +65,14 @@ function openPostgres(env: Env, url: string): Handle {
       idle_in_transaction_session_timeout: env.database.transactionTimeoutMs,
       statement_timeout: env.database.transactionLongTimeoutMs,
       lock_timeout: env.database.transactionMaxWaitMs,
+      // Prepared statements (db/prepared.ts) are planned for their values each time, as unnamed
+      // statements are: preparing saves the parsing and a round trip, never changes a plan.
+      plan_cache_mode: "force_custom_plan",
     },
   });
   return {
     kind: "postgres",
-    db: drizzlePostgres(sql, { schema, logger: drizzleLogger(env) }),
+    db: drizzlePostgres(preparingClient(sql, new PreparePolicy()), { schema, logger: drizzleLogger(env) }),
     postgres: sql,
     ping: async () => {
       await sql`select 1`;

@@ -1,0 +1,87 @@
+// Server-side prepared statements for the statements this process sends over and over.
+//
+// drizzle sends every statement unnamed, and postgres.js then needs two round trips for each one
+// with parameters (Parse + Describe, wait for the parameter types, then Bind + Execute) while
+// PostgreSQL parses and analyses the text every time. A named prepared statement takes one round
+// trip and is parsed once per connection. postgres.js keeps a connection's prepared statements
+// until the connection closes (DB_MAX_LIFETIME), so preparing every text would let statements whose
+// text varies (IN lists, multi-row inserts, optional columns) pile up on both sides. Hence: a text
+// is prepared from its HOT_AFTER-th use on, and at most MAX_PREPARED texts per process ever are;
+// everything else stays unnamed, as drizzle sends it. Plans do not change: the connections run
+// with plan_cache_mode = force_custom_plan, so a prepared statement is planned for its values each
+// time, exactly like an unnamed one.
+import type postgres from "postgres";
+
+/** Uses of a text before it is prepared: one-off statements never are. */
+export const HOT_AFTER = 3;
+/** Distinct texts prepared per process, at most (so per connection too). */
+export const MAX_PREPARED = 256;
+/** Texts whose uses are being counted, at most; the count starts over beyond it. */
+const MAX_COUNTED = 10_000;
+
+export class PreparePolicy {
+  private readonly prepared = new Set<string>();
+  private readonly uses = new Map<string, number>();
+
+  constructor(
+    private readonly hotAfter = HOT_AFTER,
+    private readonly maxPrepared = MAX_PREPARED,
+  ) {}
+
+  /** Whether this use of `text` runs as a prepared statement. */
+  shouldPrepare(text: string): boolean {
+    if (this.prepared.has(text)) return true;
+    if (this.prepared.size >= this.maxPrepared) return false;
+    const uses = (this.uses.get(text) ?? 0) + 1;
+    if (uses < this.hotAfter) {
+      if (this.uses.size >= MAX_COUNTED) this.uses.clear();
+      this.uses.set(text, uses);
+      return false;
+    }
+    this.uses.delete(text);
+    this.prepared.add(text);
+    return true;
+  }
+
+  get preparedCount(): number {
+    return this.prepared.size;
+  }
+}
+
+type UnsafeOptions = { prepare?: boolean } & Record<string, unknown>;
+type Unsafe = (text: string, params?: unknown[], options?: UnsafeOptions) => unknown;
+type Scoped = (callback: (client: postgres.Sql) => unknown) => unknown;
+
+/**
+ * The postgres.js client drizzle is given: the same client, except that `unsafe` (drizzle's way to
+ * run everything) prepares the texts the policy names, also inside transactions and savepoints.
+ */
+export function preparingClient<T extends postgres.Sql>(client: T, policy: PreparePolicy): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      if (property === "unsafe") {
+        const unsafe = value as Unsafe;
+        return (text: string, params?: unknown[], options?: UnsafeOptions) =>
+          params && params.length > 0 && options?.prepare !== true && policy.shouldPrepare(text)
+            ? unsafe.call(target, text, params, { ...options, prepare: true })
+            : unsafe.call(target, text, params, options);
+      }
+      if (property === "begin" || property === "savepoint") {
+        const scoped = value as (...args: unknown[]) => unknown;
+        // begin([options,] callback) and savepoint([name,] callback): wrap the callback's client.
+        return (...args: unknown[]) =>
+          scoped.apply(
+            target,
+            args.map((arg) =>
+              typeof arg === "function"
+                ? (inner: postgres.Sql) => (arg as Parameters<Scoped>[0])(preparingClient(inner, policy))
+                : arg,
+            ),
+          );
+      }
+      return value;
+    },
+  });
+}
