@@ -95,6 +95,7 @@ export async function enableTfa(
       tfaEnabled: true,
       tfaFailedAttempts: 0,
       tfaLockedUntil: null,
+      tfaLastUsedStep: null,
     })
     .where(and(eq(users.id, userId), eq(users.tfaEnabled, false)))
     .returning({ id: users.id });

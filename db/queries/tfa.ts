@@ -1,5 +1,5 @@
 // Second-factor rows: the encrypted TOTP secret, backup-code hashes, remembered devices.
-import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { tfaBackupCodes, tfaRememberedDevices, users } from "@/db/schema";
 
@@ -16,6 +16,7 @@ export async function setTfaSecret(
       tfaEnabled: enabled,
       tfaFailedAttempts: 0,
       tfaLockedUntil: null,
+      tfaLastUsedStep: null,
     })
     .where(eq(users.id, userId));
 }
@@ -134,4 +135,18 @@ export async function forgetDevices(
     )
     .returning({ id: tfaRememberedDevices.id });
   return rows.length;
+}
+
+/**
+ * Records that a TOTP code of time step `step` signed the user in; false when a code of this step
+ * or a later one already did (a replayed or older code: RFC 6238 section 5.2). Atomic, so two
+ * sign-ins racing with one code cannot both pass.
+ */
+export async function claimTotpStep(userId: string, step: number, db: Executor = getDb()): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ tfaLastUsedStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.tfaLastUsedStep), lt(users.tfaLastUsedStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }

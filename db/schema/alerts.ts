@@ -33,6 +33,9 @@ export const alerts = pgTable(
     // One unresolved alert per condition: the evaluator inserts with ON CONFLICT DO NOTHING and a
     // condition can fire again once its previous alert is resolved.
     uniqueIndex("alerts_open_dedup_key_key").on(t.dedupKey).where(sql`${t.status} <> 'resolved'`),
+    // Conditions raised once ever (insertAlerts with once) look their key up among all alerts,
+    // resolved ones included, which the partial index above cannot answer.
+    index("alerts_dedup_key_idx").on(t.dedupKey),
     index("alerts_status_idx").on(t.status),
     index("alerts_host_id_idx").on(t.hostId),
     index("alerts_created_at_idx").on(t.createdAt),

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -100,6 +101,8 @@ export const users = pgTable(
     tfaSecretEncrypted: text("tfa_secret_encrypted"),
     tfaFailedAttempts: integer("tfa_failed_attempts").notNull().default(0),
     tfaLockedUntil: timestamptz("tfa_locked_until"),
+    // The TOTP time step (unix time / 30) of the last code that signed in: a code works once.
+    tfaLastUsedStep: bigint("tfa_last_used_step", { mode: "number" }),
     oidcSubject: text("oidc_subject"),
     oidcIssuer: text("oidc_issuer"),
     themePreference: text("theme_preference", { enum: THEME_PREFERENCES }).notNull().default("system"),

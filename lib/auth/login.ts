@@ -12,12 +12,17 @@ import {
   reserveLoginAttempt,
   reserveTfaAttempt,
 } from "@/db/queries/auth";
-import { claimRememberedDevice, consumeBackupCode, listUnusedBackupCodes } from "@/db/queries/tfa";
+import {
+  claimRememberedDevice,
+  claimTotpStep,
+  consumeBackupCode,
+  listUnusedBackupCodes,
+} from "@/db/queries/tfa";
 import { audit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { RequestContext } from "./request-context";
-import { hashDeviceToken, looksLikeBackupCode, matchBackupCode, verifyTotpEncrypted } from "./tfa";
+import { hashDeviceToken, looksLikeBackupCode, matchBackupCode, totpStepEncrypted } from "./tfa";
 
 export const GENERIC_LOGIN_ERROR = "Invalid username or password.";
 export const GENERIC_TFA_ERROR = "Invalid verification code.";
@@ -138,7 +143,9 @@ export async function verifySecondFactor(
   const reservation = await reserveTfaAttempt(user.id, env.tfa.maxAttempts, tfaLockMs);
   if (!reservation.allowed) return { kind: "locked" };
   let method: "totp" | "backup_code" | null = null;
-  if (verifyTotpEncrypted(user.tfaSecretEncrypted, code)) method = "totp";
+  const step = totpStepEncrypted(user.tfaSecretEncrypted, code);
+  // A code signs in once: the same code again (or an older one) within its validity is refused.
+  if (step !== null) method = (await claimTotpStep(user.id, step)) ? "totp" : null;
   else if (looksLikeBackupCode(code)) {
     const codeId = await matchBackupCode(await listUnusedBackupCodes(user.id), code);
     if (codeId && (await consumeBackupCode(codeId))) method = "backup_code";

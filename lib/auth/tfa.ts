@@ -10,13 +10,15 @@ const ISSUER = "PatchMon";
 // No 0/O/1/I/L: codes are read off paper.
 const BACKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
+const TOTP_PERIOD_SECONDS = 30;
+
 function totpFor(secretBase32: string, label = "user"): TOTP {
   return new TOTP({
     issuer: ISSUER,
     label,
     algorithm: "SHA1",
     digits: 6,
-    period: 30,
+    period: TOTP_PERIOD_SECONDS,
     secret: Secret.fromBase32(secretBase32),
   });
 }
@@ -29,20 +31,32 @@ export function totpUri(secretBase32: string, label: string): string {
   return totpFor(secretBase32, label).toString();
 }
 
-/** A six-digit code valid now (one step of clock drift either way). */
-export function verifyTotp(secretBase32: string, code: string): boolean {
+/**
+ * The time step (unix seconds / 30) of a six-digit code valid now, one step of clock drift either
+ * way; null when the code is not valid. Sign-in accepts each step once (claimTotpStep).
+ */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpFor(secretBase32).validate({ token, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor(secretBase32).validate({ token, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
+}
+
+export function verifyTotp(secretBase32: string, code: string): boolean {
+  return totpStep(secretBase32, code) !== null;
+}
+
+export function totpStepEncrypted(encryptedSecret: string | null, code: string): number | null {
+  if (!encryptedSecret) return null;
+  try {
+    return totpStep(decryptSecret(encryptedSecret), code);
+  } catch {
+    return null;
+  }
 }
 
 export function verifyTotpEncrypted(encryptedSecret: string | null, code: string): boolean {
-  if (!encryptedSecret) return false;
-  try {
-    return verifyTotp(decryptSecret(encryptedSecret), code);
-  } catch {
-    return false;
-  }
+  return totpStepEncrypted(encryptedSecret, code) !== null;
 }
 
 /** Ten codes like "K7QM-2XPA-9D", from a CSPRNG, to show once. */

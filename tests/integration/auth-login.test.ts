@@ -19,8 +19,10 @@ import { useMigratedDatabase } from "../support/database";
 
 const context = { ip: "203.0.113.7", userAgent: "vitest" };
 
-function totpNow(secret: string): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+function totpNow(secret: string, offsetSeconds = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + offsetSeconds * 1000,
+  });
 }
 
 describe("local sign-in", () => {
@@ -94,6 +96,22 @@ describe("local sign-in", () => {
     expect(await verifySecondFactor(user.userId, "000001", context)).toEqual({ kind: "locked" });
     // Locked: even a right code is refused until the lock ends.
     expect(await verifySecondFactor(user.userId, totpNow(secret), context)).toEqual({ kind: "locked" });
+  });
+
+  it("accepts each TOTP code once: a replayed or older code is refused, the next one works", async () => {
+    const user = await signedInUser("user", { password: TEST_PASSWORD });
+    const secret = generateTotpSecret();
+    await setTfaSecret(user.userId, encryptSecret(secret), true);
+    const now = totpNow(secret);
+    expect(await verifySecondFactor(user.userId, now, context)).toEqual({ kind: "ok" });
+    expect(await verifySecondFactor(user.userId, now, context)).toEqual({ kind: "invalid" });
+    // The next step's code is valid now (one step of clock drift); afterwards the current one is older.
+    expect(await verifySecondFactor(user.userId, totpNow(secret, 30), context)).toEqual({ kind: "ok" });
+    expect(await verifySecondFactor(user.userId, totpNow(secret, -30), context)).toEqual({ kind: "invalid" });
+    // Two sign-ins racing with one fresh code: one passes.
+    await setTfaSecret(user.userId, encryptSecret(secret), true);
+    const raced = await Promise.all([0, 1, 2].map(() => verifySecondFactor(user.userId, now, context)));
+    expect(raced.filter((outcome) => outcome.kind === "ok")).toHaveLength(1);
   });
 
   it("skips the code on a remembered device and keeps at most TFA_MAX_REMEMBER_SESSIONS of them", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_dedup_key_idx" ON "alerts" USING btree ("dedup_key");
