@@ -72,7 +72,10 @@ function openPostgres(env: Env, url: string): Handle {
   });
   return {
     kind: "postgres",
-    db: drizzlePostgres(preparingClient(sql, new PreparePolicy()), { schema, logger: drizzleLogger(env) }),
+    db: drizzlePostgres(env.database.preparedStatements ? preparingClient(sql, new PreparePolicy()) : sql, {
+      schema,
+      logger: drizzleLogger(env),
+    }),
     postgres: sql,
     ping: async () => {
       await sql`select 1`;

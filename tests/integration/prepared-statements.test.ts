@@ -46,3 +46,21 @@ describe("prepared statements", () => {
     expect(row?.mode).toBe("force_custom_plan");
   });
 });
+
+describe("prepared statements turned off (DB_PREPARED_STATEMENTS=false)", () => {
+  useMigratedDatabase({ DB_PREPARED_STATEMENTS: "false" });
+
+  it("sends every statement unnamed", async (ctx) => {
+    if (getDbHandle().kind !== "postgres") ctx.skip();
+    await getDb().transaction(async (tx) => {
+      for (let use = 1; use <= HOT_AFTER + 2; use++)
+        await executeRows(tx, sql`select ${use}::int as turned_off_use`);
+      // (postgres.js prepares its own start-up query of array types; only ours are counted.)
+      const named = await executeRows<{ name: string }>(
+        tx,
+        sql`select name from pg_prepared_statements where statement like ${"%turned_off_use%"}`,
+      );
+      expect(named).toEqual([]);
+    });
+  });
+});
