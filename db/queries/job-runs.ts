@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import { type Executor, executeRows, getDb } from "@/db/client";
 import { type JobControl, type JobRun, jobControls, jobRuns } from "@/db/schema";
 
 /**
@@ -46,6 +46,28 @@ export async function finishJobRun(
       finishedAt: new Date(),
     })
     .where(eq(jobRuns.id, id));
+}
+
+/**
+ * Deletes up to `batchSize` runs started before `before`, never a job's newest run (the Automation
+ * page's "last run" stays, however long ago it was). Returns how many were deleted.
+ */
+export async function deleteJobRunsBefore(
+  input: { before: Date; batchSize: number },
+  db: Executor = getDb(),
+): Promise<number> {
+  const rows = await executeRows<{ count: number }>(
+    db,
+    sql`with doomed as (
+          select r.id from job_runs r
+          where r.started_at < ${input.before.toISOString()}::timestamptz
+            and r.id <> (select l.id from job_runs l where l.job_name = r.job_name
+                         order by l.started_at desc limit 1)
+          limit ${input.batchSize}
+        ), deleted as (delete from job_runs where id in (select id from doomed) returning 1)
+        select count(*)::int as count from deleted`,
+  );
+  return Number(rows[0]?.count ?? 0);
 }
 
 export async function listJobRuns(jobName: string, limit = 20, db: Executor = getDb()): Promise<JobRun[]> {

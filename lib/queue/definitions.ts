@@ -63,7 +63,7 @@ export const packageStatsFoldJob: JobDefinition<{ batchSize: number }> = {
 export const reportRetentionJob: JobDefinition<Empty> = {
   name: "report-retention",
   description:
-    "Rolls report history up into daily aggregates, then deletes reports older than the retention period",
+    "Rolls report history up into daily aggregates, then deletes reports older than the retention period and job runs older than 30 days",
   payload: empty,
   schedule: "23 2 * * *",
   attempts: 3,

@@ -10,6 +10,7 @@ import {
   enrolmentTokens,
   hostPackages,
   hosts,
+  jobRuns,
   packages,
   reportDailyAggregates,
   reports,
@@ -135,6 +136,31 @@ describe("maintenance jobs", () => {
       .from(reportDailyAggregates)
       .where(and(eq(reportDailyAggregates.hostId, host.id), eq(reportDailyAggregates.day, day)));
     expect(again?.reportsCount).toBe(2);
+  });
+
+  it("deletes job runs older than 30 days, keeping each job's newest run however old", async () => {
+    const db = getDb();
+    const [busy, rare] = [`busy-${tag()}`, `rare-${tag()}`];
+    await db.insert(jobRuns).values([
+      { jobName: busy, startedAt: daysAgo(45), status: "succeeded" },
+      { jobName: busy, startedAt: daysAgo(31), status: "failed" },
+      { jobName: busy, startedAt: daysAgo(29), status: "succeeded" },
+      { jobName: busy, startedAt: daysAgo(1), status: "succeeded" },
+      { jobName: rare, startedAt: daysAgo(90), status: "succeeded" },
+      { jobName: rare, startedAt: daysAgo(60), status: "succeeded" },
+    ]);
+    const result = await run("report-retention");
+    expect(result).toMatchObject({ jobRunsDeleted: expect.any(Number) });
+    const left = await db
+      .select({ jobName: jobRuns.jobName, startedAt: jobRuns.startedAt })
+      .from(jobRuns)
+      .where(inArray(jobRuns.jobName, [busy, rare]))
+      .orderBy(jobRuns.jobName, jobRuns.startedAt);
+    expect(left).toEqual([
+      { jobName: busy, startedAt: daysAgo(29) },
+      { jobName: busy, startedAt: daysAgo(1) },
+      { jobName: rare, startedAt: daysAgo(60) },
+    ]);
   });
 
   it("expires undelivered agent commands and skips the version check unless enabled", async () => {

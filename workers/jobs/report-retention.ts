@@ -1,9 +1,12 @@
+import { deleteJobRunsBefore } from "@/db/queries/job-runs";
 import { deleteReportsBeforeDay, upsertDailyAggregates } from "@/db/queries/reports";
 import { getSettings } from "@/db/queries/settings";
 import { getEnv } from "@/lib/env";
 import type { JobProcessor } from "@/lib/queue/types";
 
 const BATCH = 10_000;
+/** Job run history kept (each job's newest run is kept whatever its age). */
+export const JOB_RUN_RETENTION_DAYS = 30;
 
 /** The calendar day (YYYY-MM-DD) of `date` in `tz`, shifted by `offsetDays`. */
 export function dayIn(tz: string, date: Date, offsetDays = 0): string {
@@ -19,6 +22,8 @@ export function dayIn(tz: string, date: Date, offsetDays = 0): string {
 /**
  * Keeps settings.reportRetentionDays of report history. Whole days are rolled up into
  * report_daily_aggregates before they are deleted, so charts reach further back than the history.
+ * Also keeps JOB_RUN_RETENTION_DAYS of job run history: alert evaluations and notification
+ * deliveries add a run per report or message, which would otherwise grow without end.
  */
 export const processReportRetention: JobProcessor = async () => {
   const tz = getEnv().timezone;
@@ -37,5 +42,12 @@ export const processReportRetention: JobProcessor = async () => {
     reportsDeleted += deleted;
     if (deleted < BATCH) break;
   }
-  return { retentionDays: reportRetentionDays, beforeDay, aggregatedDays, reportsDeleted };
+  const jobRunsBefore = new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000);
+  let jobRunsDeleted = 0;
+  for (;;) {
+    const deleted = await deleteJobRunsBefore({ before: jobRunsBefore, batchSize: BATCH });
+    jobRunsDeleted += deleted;
+    if (deleted < BATCH) break;
+  }
+  return { retentionDays: reportRetentionDays, beforeDay, aggregatedDays, reportsDeleted, jobRunsDeleted };
 };
