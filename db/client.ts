@@ -53,6 +53,7 @@ function drizzleLogger(env: Env): DrizzleLogger {
 }
 
 function openPostgres(env: Env, url: string): Handle {
+  const prepared = env.database.preparedStatements;
   const sql = postgres(url, {
     max: env.database.connectionLimit,
     idle_timeout: env.database.idleTimeoutSeconds || undefined,
@@ -67,12 +68,14 @@ function openPostgres(env: Env, url: string): Handle {
       lock_timeout: env.database.transactionMaxWaitMs,
       // Prepared statements (db/prepared.ts) are planned for their values each time, as unnamed
       // statements are: preparing saves the parsing and a round trip, never changes a plan.
-      plan_cache_mode: "force_custom_plan",
+      ...(prepared ? { plan_cache_mode: "force_custom_plan" } : {}),
     },
+    // Off: not even postgres.js's own statements are named (poolers in transaction mode).
+    prepare: prepared,
   });
   return {
     kind: "postgres",
-    db: drizzlePostgres(env.database.preparedStatements ? preparingClient(sql, new PreparePolicy()) : sql, {
+    db: drizzlePostgres(prepared ? preparingClient(sql, new PreparePolicy()) : sql, {
       schema,
       logger: drizzleLogger(env),
     }),

@@ -6,8 +6,10 @@
 // trip and is parsed once per connection. postgres.js keeps a connection's prepared statements
 // until the connection closes (DB_MAX_LIFETIME), so preparing every text would let statements whose
 // text varies (IN lists, multi-row inserts, optional columns) pile up on both sides. Hence: a text
-// is prepared from its HOT_AFTER-th use on, and at most MAX_PREPARED texts per process ever are;
-// everything else stays unnamed, as drizzle sends it. Plans do not change: the connections run
+// with at most MAX_PARAMETERS parameters is prepared from its HOT_AFTER-th use on, and at most
+// MAX_PREPARED texts per process ever are; everything else stays unnamed, as drizzle sends it.
+// A prepared statement keeps the column types it was parsed with: a migration that changes a
+// column's type needs the running processes restarted (adding columns or tables does not). Plans do not change: the connections run
 // with plan_cache_mode = force_custom_plan, so a prepared statement is planned for its values each
 // time, exactly like an unnamed one.
 import type postgres from "postgres";
@@ -17,7 +19,9 @@ export const HOT_AFTER = 3;
 /** Distinct texts prepared per process, at most (so per connection too). */
 export const MAX_PREPARED = 256;
 /** Texts whose uses are being counted, at most; the count starts over beyond it. */
-const MAX_COUNTED = 10_000;
+const MAX_COUNTED = 2_000;
+/** Statements with more parameters are left unnamed: those are multi-row inserts and long IN lists. */
+export const MAX_PARAMETERS = 64;
 
 export class PreparePolicy {
   private readonly prepared = new Set<string>();
@@ -63,10 +67,19 @@ export function preparingClient<T extends postgres.Sql>(client: T, policy: Prepa
       if (typeof value !== "function") return value;
       if (property === "unsafe") {
         const unsafe = value as Unsafe;
-        return (text: string, params?: unknown[], options?: UnsafeOptions) =>
-          params && params.length > 0 && options?.prepare !== true && policy.shouldPrepare(text)
+        return (...args: Parameters<Unsafe>) => {
+          const [text, params, options] = args;
+          // unsafe(text, options) is postgres.js's two-argument form: passed on untouched.
+          const preparable =
+            args.length === 3 &&
+            Array.isArray(params) &&
+            params.length > 0 &&
+            params.length <= MAX_PARAMETERS &&
+            options?.prepare !== true;
+          return preparable && policy.shouldPrepare(text)
             ? unsafe.call(target, text, params, { ...options, prepare: true })
-            : unsafe.call(target, text, params, options);
+            : unsafe.apply(target, args);
+        };
       }
       if (property === "begin" || property === "savepoint") {
         const scoped = value as (...args: unknown[]) => unknown;

@@ -62,7 +62,7 @@ export async function deleteJobRunsBefore(
           select r.id from job_runs r
           where r.started_at < ${input.before.toISOString()}::timestamptz
             and r.id <> (select l.id from job_runs l where l.job_name = r.job_name
-                         order by l.started_at desc limit 1)
+                         order by l.started_at desc, l.id desc limit 1)
           limit ${input.batchSize}
         ), deleted as (delete from job_runs where id in (select id from doomed) returning 1)
         select count(*)::int as count from deleted`,

@@ -82,10 +82,14 @@ export async function updateProfile(
   }
 }
 
-/** Turns TFA on with a confirmed secret; false when it was already on (a second confirm lost). */
+/**
+ * Turns TFA on with a confirmed secret and the time step of the code that confirmed it; false when
+ * it was already on (a second confirm lost).
+ */
 export async function enableTfa(
   userId: string,
   encryptedSecret: string,
+  usedStep: number,
   db: Executor = getDb(),
 ): Promise<boolean> {
   const rows = await db
@@ -95,7 +99,7 @@ export async function enableTfa(
       tfaEnabled: true,
       tfaFailedAttempts: 0,
       tfaLockedUntil: null,
-      tfaLastUsedStep: null,
+      tfaLastUsedStep: usedStep,
     })
     .where(and(eq(users.id, userId), eq(users.tfaEnabled, false)))
     .returning({ id: users.id });

@@ -153,7 +153,12 @@ export async function verifySecondFactor(
   if (!method) {
     const lockedNow = reservation.attempt >= env.tfa.maxAttempts;
     if (lockedNow) await lockTfa(user.id, tfaLockMs);
-    await audit({ action: lockedNow ? "auth.tfa_locked" : "auth.tfa_failed", ...about(user, context) });
+    await audit({
+      action: lockedNow ? "auth.tfa_locked" : "auth.tfa_failed",
+      ...about(user, context),
+      // A right code that already signed in: possibly one phished or read over a shoulder.
+      ...(step !== null ? { details: { reason: "code already used" } } : {}),
+    });
     return lockedNow ? { kind: "locked" } : { kind: "invalid" };
   }
   await clearTfaFailures(user.id);

@@ -42,10 +42,6 @@ export function totpStep(secretBase32: string, code: string, now = Date.now()): 
   return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
 }
 
-export function verifyTotp(secretBase32: string, code: string): boolean {
-  return totpStep(secretBase32, code) !== null;
-}
-
 export function totpStepEncrypted(encryptedSecret: string | null, code: string): number | null {
   if (!encryptedSecret) return null;
   try {

@@ -8,13 +8,7 @@ import { withTransaction } from "@/db/queries/transaction";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import type { RequestContext } from "@/lib/auth/request-context";
-import {
-  generateBackupCodes,
-  generateTotpSecret,
-  hashBackupCodes,
-  totpUri,
-  verifyTotp,
-} from "@/lib/auth/tfa";
+import { generateBackupCodes, generateTotpSecret, hashBackupCodes, totpStep, totpUri } from "@/lib/auth/tfa";
 import { encryptSecret } from "@/lib/crypto";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { openPendingSecret, sealPendingSecret } from "./pending-tfa";
@@ -63,7 +57,8 @@ export async function confirmTfaEnrolment(
 ): Promise<{ backupCodes: string[] }> {
   const secret = await openPendingSecret(actor, pendingToken);
   if (!secret) throw new ServiceError("This enrolment has expired. Start again to get a new QR code.");
-  if (!verifyTotp(secret, code)) {
+  const step = totpStep(secret, code);
+  if (step === null) {
     throw new ServiceError("That code is not valid. Check your app's clock and try the current code.", {
       fieldErrors: { code: ["is not valid"] },
     });
@@ -71,7 +66,8 @@ export async function confirmTfaEnrolment(
   const backupCodes = generateBackupCodes();
   const hashes = await hashBackupCodes(backupCodes);
   const enabled = await withTransaction(async (tx) => {
-    if (!(await enableTfa(actor.userId, encryptSecret(secret), tx))) return false;
+    // The confirming code counts as used: it cannot then sign in as well.
+    if (!(await enableTfa(actor.userId, encryptSecret(secret), step, tx))) return false;
     await replaceBackupCodes(actor.userId, hashes, tx);
     return true;
   });

@@ -2,19 +2,20 @@
 // (or, to switch it off, the password), so a borrowed session cannot weaken the account. Wrong codes
 // count towards the same TFA lockout as sign-in (MAX_TFA_ATTEMPTS), which stops guessing here.
 import { clearTfaFailures, getLoginCandidateById, recordTfaFailure } from "@/db/queries/auth";
-import { deleteTfaData, replaceBackupCodes } from "@/db/queries/tfa";
+import { claimTotpStep, deleteTfaData, replaceBackupCodes } from "@/db/queries/tfa";
 import { withTransaction } from "@/db/queries/transaction";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/auth/request-context";
-import { generateBackupCodes, hashBackupCodes, verifyTotpEncrypted } from "@/lib/auth/tfa";
+import { generateBackupCodes, hashBackupCodes, totpStepEncrypted } from "@/lib/auth/tfa";
 import { getEnv } from "@/lib/env";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { limitPasswordAttempt } from "./password";
 import type { DisableTfaInput } from "./schemas";
 
 const INVALID_CODE = "That code is not valid.";
+const USED_CODE = "That code has already been used. Wait for the next code in your app.";
 
 async function enabledTfaUser(actor: Actor) {
   const user = await getLoginCandidateById(actor.userId);
@@ -33,7 +34,9 @@ async function assertCurrentCode(
   if (user.tfaLockedUntil && user.tfaLockedUntil.getTime() > Date.now()) {
     throw new ServiceError("Too many wrong codes. Try again later.", { status: 429 });
   }
-  if (verifyTotpEncrypted(user.tfaSecretEncrypted, code)) {
+  // Each code works once, here as at sign-in: one read off the screen cannot be replayed.
+  const step = totpStepEncrypted(user.tfaSecretEncrypted, code);
+  if (step !== null && (await claimTotpStep(actor.userId, step))) {
     if (user.tfaFailedAttempts > 0) await clearTfaFailures(actor.userId);
     return;
   }
@@ -49,8 +52,9 @@ async function assertCurrentCode(
     target: { type: "user", id: actor.userId },
     ip: context.ip,
     userAgent: context.userAgent,
-    details: { during: "profile" },
+    details: { during: "profile", ...(step !== null ? { reason: "code already used" } : {}) },
   });
+  if (step !== null) throw new ServiceError(USED_CODE, { fieldErrors: { code: ["has already been used"] } });
   throw new ServiceError(INVALID_CODE, { fieldErrors: { code: ["is not valid"] } });
 }
 

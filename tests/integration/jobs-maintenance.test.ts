@@ -150,7 +150,7 @@ describe("maintenance jobs", () => {
       { jobName: rare, startedAt: daysAgo(60), status: "succeeded" },
     ]);
     const result = await run("report-retention");
-    expect(result).toMatchObject({ jobRunsDeleted: expect.any(Number) });
+    expect((result as { jobRunsDeleted: number }).jobRunsDeleted).toBeGreaterThanOrEqual(3);
     const left = await db
       .select({ jobName: jobRuns.jobName, startedAt: jobRuns.startedAt })
       .from(jobRuns)

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { executeRows, getDb, getDbHandle } from "@/db/client";
-import { HOT_AFTER } from "@/db/prepared";
+import { HOT_AFTER, MAX_PARAMETERS } from "@/db/prepared";
 import { useMigratedDatabase } from "../support/database";
 
 describe("prepared statements", () => {
@@ -34,6 +34,23 @@ describe("prepared statements", () => {
       expect(preparedAfter.slice(HOT_AFTER - 1)).toEqual([1, 1, 1]);
       for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
       expect(answers[0]?.[0]).toMatchObject({ marker, n: 42, yes: true, nothing: null, list: ["a", 'b"c'] });
+    });
+  });
+
+  it("leaves statements with more than MAX_PARAMETERS parameters unnamed (multi-row inserts, long IN lists)", async (ctx) => {
+    if (getDbHandle().kind !== "postgres") ctx.skip();
+    const values = Array.from({ length: MAX_PARAMETERS + 1 }, (_, i) => sql`${i}::int`);
+    await getDb().transaction(async (tx) => {
+      for (let use = 1; use <= HOT_AFTER + 1; use++)
+        await executeRows(
+          tx,
+          sql`select many_parameters from unnest(array[${sql.join(values, sql`, `)}]) as many_parameters`,
+        );
+      const named = await executeRows<{ name: string }>(
+        tx,
+        sql`select name from pg_prepared_statements where statement like ${"%as many_parameters%"}`,
+      );
+      expect(named).toEqual([]);
     });
   });
 

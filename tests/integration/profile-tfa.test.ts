@@ -118,7 +118,11 @@ describe("profile: two-factor", () => {
   describe("signing in with the enrolled factor", () => {
     it("accepts the TOTP code and each backup code once", async () => {
       const user = await enrolled();
-      expect(await verifySecondFactor(user.userId, codeFor(user.secret), context)).toEqual({ kind: "ok" });
+      // The code that confirmed the enrolment is spent; the next step's code (valid now) works.
+      expect(await verifySecondFactor(user.userId, codeFor(user.secret), context)).toEqual({
+        kind: "invalid",
+      });
+      expect(await verifySecondFactor(user.userId, codeFor(user.secret, 1), context)).toEqual({ kind: "ok" });
       const [first, second] = user.backupCodes as [string, string];
       expect(await verifySecondFactor(user.userId, first, context)).toEqual({ kind: "ok" });
       expect(await verifySecondFactor(user.userId, first, context)).toEqual({ kind: "invalid" });
@@ -133,8 +137,12 @@ describe("profile: two-factor", () => {
       await expect(regenerateBackupCodes(user.actor, wrongCodeFor(user.secret))).rejects.toBeInstanceOf(
         ServiceError,
       );
-      const { backupCodes } = await regenerateBackupCodes(user.actor, codeFor(user.secret), context);
+      const { backupCodes } = await regenerateBackupCodes(user.actor, codeFor(user.secret, 1), context);
       expect(backupCodes).toHaveLength(10);
+      // The same code again: refused, and said so.
+      await expect(regenerateBackupCodes(user.actor, codeFor(user.secret, 1))).rejects.toMatchObject({
+        fieldErrors: { code: ["has already been used"] },
+      });
       expect(await verifySecondFactor(user.userId, user.backupCodes[0] as string, context)).toEqual({
         kind: "invalid",
       });
@@ -154,7 +162,7 @@ describe("profile: two-factor", () => {
         ServiceError,
       );
       expect((await storedSecret(user.userId))?.enabled).toBe(true);
-      await disableTfa(user.actor, { code: codeFor(user.secret) }, context);
+      await disableTfa(user.actor, { code: codeFor(user.secret, 1) }, context);
       expect(await storedSecret(user.userId)).toEqual({ secret: null, enabled: false });
       expect((await getMyProfile(user.actor)).unusedBackupCodes).toBe(0);
       expect(await verifySecondFactor(user.userId, codeFor(user.secret), context)).toEqual({
