@@ -51,7 +51,8 @@ async function reportingHost(page: Page, tag: string, osType: string, updates: n
 /** Today's figure of a trend chart (0 while it shows its empty state). */
 async function latest(page: Page, chart: "security-trend" | "outdated-trend"): Promise<number> {
   const card = page.getByTestId(`chart-${chart}`);
-  await expect(card.getByTestId(chart).or(card.getByTestId("chart-empty"))).toBeVisible();
+  // The charts are drawn in the browser from a lazily loaded bundle: allow a slow first load.
+  await expect(card.getByTestId(chart).or(card.getByTestId("chart-empty"))).toBeVisible({ timeout: 15_000 });
   if ((await card.getByTestId("chart-empty").count()) > 0) return 0;
   return Number(((await card.getByTestId(`${chart}-latest`).textContent()) ?? "").replace(/,/g, ""));
 }
