@@ -8,10 +8,10 @@
 // text varies (IN lists, multi-row inserts, optional columns) pile up on both sides. Hence: a text
 // with at most MAX_PARAMETERS parameters is prepared from its HOT_AFTER-th use on, and at most
 // MAX_PREPARED texts per process ever are; everything else stays unnamed, as drizzle sends it.
-// A prepared statement keeps the column types it was parsed with: a migration that changes a
-// column's type needs the running processes restarted (adding columns or tables does not). Plans do not change: the connections run
-// with plan_cache_mode = force_custom_plan, so a prepared statement is planned for its values each
-// time, exactly like an unnamed one.
+// Plans do not change: the connections run with plan_cache_mode = force_custom_plan, so a prepared
+// statement is planned for its values each time, exactly like an unnamed one. A prepared statement
+// keeps the column types it was parsed with: a migration that changes a column's type needs the
+// running processes restarted (adding columns or tables does not).
 import type postgres from "postgres";
 
 /** Uses of a text before it is prepared: one-off statements never are. */

@@ -33,7 +33,7 @@ export function totpUri(secretBase32: string, label: string): string {
 
 /**
  * The time step (unix seconds / 30) of a six-digit code valid now, one step of clock drift either
- * way; null when the code is not valid. Sign-in accepts each step once (claimTotpStep).
+ * way; null when the code is not valid. Every use claims its step, so a code works once (claimTotpStep).
  */
 export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, "");
@@ -49,10 +49,6 @@ export function totpStepEncrypted(encryptedSecret: string | null, code: string):
   } catch {
     return null;
   }
-}
-
-export function verifyTotpEncrypted(encryptedSecret: string | null, code: string): boolean {
-  return totpStepEncrypted(encryptedSecret, code) !== null;
 }
 
 /** Ten codes like "K7QM-2XPA-9D", from a CSPRNG, to show once. */
