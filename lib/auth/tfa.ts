@@ -33,7 +33,7 @@ export function totpUri(secretBase32: string, label: string): string {
 
 /**
  * The time step (unix seconds / 30) of a six-digit code valid now, one step of clock drift either
- * way; null when the code is not valid. Every use claims its step, so a code works once (claimTotpStep).
+ * way; null when the code is not valid. Every use claims its step (claimTotpStep): a code works once.
  */
 export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, "");
