@@ -192,7 +192,8 @@ describe("maintenance jobs", () => {
       .values({
         name: `t-${tag()}`,
         tokenKey: `k-${tag()}`,
-        secretHash: "x",
+        // A hash-shaped value: other files check that no answer contains any stored hash.
+        secretHash: randomBytes(32).toString("hex"),
         expiresAt: new Date(Date.now() + 86_400_000),
       })
       .returning();
