@@ -12,17 +12,12 @@ import {
   reserveLoginAttempt,
   reserveTfaAttempt,
 } from "@/db/queries/auth";
-import {
-  claimRememberedDevice,
-  claimTotpStep,
-  consumeBackupCode,
-  listUnusedBackupCodes,
-} from "@/db/queries/tfa";
+import { claimRememberedDevice, consumeBackupCode, listUnusedBackupCodes } from "@/db/queries/tfa";
 import { audit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { RequestContext } from "./request-context";
-import { hashDeviceToken, looksLikeBackupCode, matchBackupCode, totpStepEncrypted } from "./tfa";
+import { hashDeviceToken, looksLikeBackupCode, matchBackupCode, spendTotpCode } from "./tfa";
 
 export const GENERIC_LOGIN_ERROR = "Invalid username or password.";
 export const GENERIC_TFA_ERROR = "Invalid verification code.";
@@ -143,10 +138,10 @@ export async function verifySecondFactor(
   const reservation = await reserveTfaAttempt(user.id, env.tfa.maxAttempts, tfaLockMs);
   if (!reservation.allowed) return { kind: "locked" };
   let method: "totp" | "backup_code" | null = null;
-  const step = totpStepEncrypted(user.tfaSecretEncrypted, code);
   // A code signs in once: the same code again (or an older one) within its validity is refused.
-  if (step !== null) method = (await claimTotpStep(user.id, step)) ? "totp" : null;
-  else if (looksLikeBackupCode(code)) {
+  const totp = await spendTotpCode(user.id, user.tfaSecretEncrypted, code);
+  if (totp === "spent") method = "totp";
+  else if (totp === "invalid" && looksLikeBackupCode(code)) {
     const codeId = await matchBackupCode(await listUnusedBackupCodes(user.id), code);
     if (codeId && (await consumeBackupCode(codeId))) method = "backup_code";
   }
@@ -157,7 +152,7 @@ export async function verifySecondFactor(
       action: lockedNow ? "auth.tfa_locked" : "auth.tfa_failed",
       ...about(user, context),
       // A right code that already signed in: possibly one phished or read over a shoulder.
-      ...(step !== null ? { details: { reason: "code already used" } } : {}),
+      ...(totp === "used" ? { details: { reason: "code already used" } } : {}),
     });
     return lockedNow ? { kind: "locked" } : { kind: "invalid" };
   }

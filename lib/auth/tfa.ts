@@ -2,6 +2,7 @@
 // and remembered-device tokens only as hashes.
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
+import { claimTotpStep } from "@/db/queries/tfa";
 import { decryptSecret } from "@/lib/crypto";
 import { hashPassword, verifyPassword } from "./passwords";
 
@@ -42,13 +43,28 @@ export function totpStep(secretBase32: string, code: string, now = Date.now()): 
   return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
 }
 
-export function totpStepEncrypted(encryptedSecret: string | null, code: string): number | null {
+function totpStepEncrypted(encryptedSecret: string | null, code: string): number | null {
   if (!encryptedSecret) return null;
   try {
     return totpStep(decryptSecret(encryptedSecret), code);
   } catch {
     return null;
   }
+}
+
+/**
+ * Checks a code against the user's stored secret and spends it: "spent" when it is valid and its
+ * time step is newer than any code used before, "used" when it is valid but already spent (a
+ * replay, or an older code), "invalid" otherwise.
+ */
+export async function spendTotpCode(
+  userId: string,
+  encryptedSecret: string | null,
+  code: string,
+): Promise<"spent" | "used" | "invalid"> {
+  const step = totpStepEncrypted(encryptedSecret, code);
+  if (step === null) return "invalid";
+  return (await claimTotpStep(userId, step)) ? "spent" : "used";
 }
 
 /** Ten codes like "K7QM-2XPA-9D", from a CSPRNG, to show once. */

@@ -2,13 +2,13 @@
 // (or, to switch it off, the password), so a borrowed session cannot weaken the account. Wrong codes
 // count towards the same TFA lockout as sign-in (MAX_TFA_ATTEMPTS), which stops guessing here.
 import { clearTfaFailures, getLoginCandidateById, recordTfaFailure } from "@/db/queries/auth";
-import { claimTotpStep, deleteTfaData, replaceBackupCodes } from "@/db/queries/tfa";
+import { deleteTfaData, replaceBackupCodes } from "@/db/queries/tfa";
 import { withTransaction } from "@/db/queries/transaction";
 import { audit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/passwords";
 import type { RequestContext } from "@/lib/auth/request-context";
-import { generateBackupCodes, hashBackupCodes, totpStepEncrypted } from "@/lib/auth/tfa";
+import { generateBackupCodes, hashBackupCodes, spendTotpCode } from "@/lib/auth/tfa";
 import { getEnv } from "@/lib/env";
 import { NotFoundError, ServiceError } from "@/lib/errors";
 import { limitPasswordAttempt } from "./password";
@@ -35,8 +35,8 @@ async function assertCurrentCode(
     throw new ServiceError("Too many wrong codes. Try again later.", { status: 429 });
   }
   // Each code works once, here as at sign-in: one read off the screen cannot be replayed.
-  const step = totpStepEncrypted(user.tfaSecretEncrypted, code);
-  if (step !== null && (await claimTotpStep(actor.userId, step))) {
+  const totp = await spendTotpCode(actor.userId, user.tfaSecretEncrypted, code);
+  if (totp === "spent") {
     if (user.tfaFailedAttempts > 0) await clearTfaFailures(actor.userId);
     return;
   }
@@ -52,9 +52,10 @@ async function assertCurrentCode(
     target: { type: "user", id: actor.userId },
     ip: context.ip,
     userAgent: context.userAgent,
-    details: { during: "profile", ...(step !== null ? { reason: "code already used" } : {}) },
+    details: { during: "profile", ...(totp === "used" ? { reason: "code already used" } : {}) },
   });
-  if (step !== null) throw new ServiceError(USED_CODE, { fieldErrors: { code: ["has already been used"] } });
+  if (totp === "used")
+    throw new ServiceError(USED_CODE, { fieldErrors: { code: ["has already been used"] } });
   throw new ServiceError(INVALID_CODE, { fieldErrors: { code: ["is not valid"] } });
 }
 

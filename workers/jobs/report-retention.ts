@@ -3,6 +3,7 @@ import { deleteReportsBeforeDay, upsertDailyAggregates } from "@/db/queries/repo
 import { getSettings } from "@/db/queries/settings";
 import { getEnv } from "@/lib/env";
 import type { JobProcessor } from "@/lib/queue/types";
+import { drain } from "./drain";
 
 const BATCH = 10_000;
 /** Job run history kept (each job's newest run is kept whatever its age). */
@@ -36,18 +37,14 @@ export const processReportRetention: JobProcessor = async () => {
     today: dayIn(tz, now),
     tz,
   });
-  let reportsDeleted = 0;
-  for (;;) {
-    const deleted = await deleteReportsBeforeDay({ beforeDay, tz, batchSize: BATCH });
-    reportsDeleted += deleted;
-    if (deleted < BATCH) break;
-  }
+  const reportsDeleted = await drain(
+    () => deleteReportsBeforeDay({ beforeDay, tz, batchSize: BATCH }),
+    BATCH,
+  );
   const jobRunsBefore = new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 86_400_000);
-  let jobRunsDeleted = 0;
-  for (;;) {
-    const deleted = await deleteJobRunsBefore({ before: jobRunsBefore, batchSize: BATCH });
-    jobRunsDeleted += deleted;
-    if (deleted < BATCH) break;
-  }
+  const jobRunsDeleted = await drain(
+    () => deleteJobRunsBefore({ before: jobRunsBefore, batchSize: BATCH }),
+    BATCH,
+  );
   return { retentionDays: reportRetentionDays, beforeDay, aggregatedDays, reportsDeleted, jobRunsDeleted };
 };
