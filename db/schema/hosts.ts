@@ -73,6 +73,9 @@ export const hosts = pgTable(
     lastContactAt: timestamptz("last_contact_at"),
     // The agent's hash of its last accepted package list, for `packagesUnchanged` reports.
     packagesHash: text("packages_hash"),
+    // One hash per stored host_packages row (lib/agent/package-digest.ts), so a full report sends
+    // PostgreSQL only the rows that changed. Ingestion's own; never selected by anything else.
+    packageDigest: text("package_digest"),
     // Denormalised from host_packages at ingestion so lists sort and filter without aggregating.
     updatesCount: integer("updates_count").notNull().default(0),
     securityUpdatesCount: integer("security_updates_count").notNull().default(0),

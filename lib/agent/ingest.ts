@@ -3,7 +3,12 @@
 //
 // Statements per report, whatever the package count:
 //   full report:    [catalogue upsert] [repository catalogue upsert], then in one transaction:
-//                   lock host, replace host packages [+ replace host repositories], host + history row
+//                   lock host, [write changed packages] [replace host packages]
+//                   [+ replace host repositories], host + history row
+// A full report whose changes the host's package digest settles (lib/agent/package-digest.ts: no
+// package vanished, the usual case) writes only its changed rows, or nothing when none changed;
+// otherwise the whole list is compared in SQL (replace host packages), which also finishes a
+// partial write of the changed rows. Either way the number of statements is bounded.
 //   unchanged/failed: lock host, host + history row
 //   full-report-required: lock host (nothing written)
 // The catalogue upserts run before the transaction and commit at once (they only add rows), so a
@@ -19,11 +24,13 @@ import {
   recordReport,
   replaceHostPackages,
   replaceHostRepositories,
+  writeChangedPackages,
 } from "@/db/queries/ingestion";
 import { type Transaction, withTransaction } from "@/db/queries/transaction";
 import type { NewHost } from "@/db/schema";
 import { queueAlertEvaluation } from "@/lib/alerts/queue";
 import { packageCatalogue, repositoryCatalogue } from "./catalogue-cache";
+import { encodeDigest, packageRowHash, planFromDigest } from "./package-digest";
 import type { AgentPackage, AgentReport, AgentRepository } from "./report-schema";
 
 export type IngestResult =
@@ -103,34 +110,119 @@ async function addToCatalogues(report: AgentReport, db?: Transaction): Promise<v
   }
 }
 
+type InventoryResult = {
+  changes: PackageChanges;
+  /** False only if rows were still missing the second time (see replaceInventory). */
+  complete: boolean;
+  /** The digest of what is stored now (null when incomplete); undefined: unchanged. */
+  digest?: string | null;
+};
+
+const sumChanges = (first: PackageChanges, second: PackageChanges): PackageChanges => ({
+  ...second,
+  inserted: first.inserted + second.inserted,
+  updated: first.updated + second.updated,
+  deleted: first.deleted + second.deleted,
+  securityChanged: first.securityChanged || second.securityChanged,
+});
+
+/**
+ * The common re-report: the digest says which rows changed, and only those are written. Returns
+ * undefined when that does not settle it (no usable digest, a vanished package, a row missing from
+ * the catalogue, a digest that does not add up): the full comparison then runs and, being
+ * idempotent, finishes whatever this wrote.
+ */
+async function writeChangedOnly(
+  hostId: string,
+  report: AgentReport,
+  digest: string | null,
+  hashes: number[],
+  now: Date,
+  tx: Transaction,
+): Promise<{ changes: PackageChanges; written: boolean; settled: boolean } | undefined> {
+  const plan = planFromDigest(digest, report.packageManager, hashes);
+  if (!plan) return undefined;
+  let updates = 0;
+  let security = 0;
+  for (const pkg of report.packages) {
+    if (pkg.needsUpdate) {
+      updates++;
+      if (pkg.isSecurityUpdate === true) security++;
+    }
+  }
+  const changes: PackageChanges = {
+    total: report.packages.length,
+    updates,
+    security,
+    oldestSecurityPendingSince: null,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    securityChanged: false,
+  };
+  if (plan.changed.length === 0) {
+    // Same rows as stored (a vanished package would leave a stored hash unmatched).
+    return plan.unmatchedStored === 0 ? { changes, written: false, settled: true } : undefined;
+  }
+  const packages = plan.changed.map((index) => report.packages[index] as AgentPackage);
+  const result = await writeChangedPackages(
+    { hostId, packageManager: report.packageManager, packages, now },
+    tx,
+  );
+  Object.assign(changes, {
+    inserted: result.inserted,
+    updated: result.updated,
+    securityChanged: result.securityChanged,
+    oldestSecurityPendingSince: result.oldestSecurityPendingSince,
+  });
+  const settled = result.stored === packages.length && plan.unmatchedStored === result.existed;
+  return { changes, written: true, settled };
+}
+
 /**
  * Replaces the host's packages and repositories; repeats once if the catalogue lacked rows. The
  * result's `complete` is false only if rows were still missing the second time (the orphan clean-up
  * removed them again in between): what is stored then lacks them.
  */
 async function replaceInventory(
+  host: LockedHost,
   hostId: string,
   report: AgentReport,
   now: Date,
   tx: Transaction,
-): Promise<{ changes: PackageChanges; complete: boolean }> {
+): Promise<InventoryResult> {
+  const listed = report.repositories ?? [];
+  const replaceRepositories = async () => {
+    const repositories = report.repositories
+      ? await replaceHostRepositories({ hostId, repositories: report.repositories, now }, tx)
+      : 0;
+    return repositories === listed.length || repositories === new Set(listed.map(repositoryKey)).size;
+  };
+  const hashes = report.packages.map(packageRowHash);
+  const digest = encodeDigest(report.packageManager, hashes);
+
+  const delta = await writeChangedOnly(hostId, report, host.packageDigest, hashes, now, tx);
+  if (delta?.settled && (await replaceRepositories())) {
+    if (delta.written) return { changes: delta.changes, complete: true, digest };
+    // Nothing changed: the stored digest and oldest pending date are already right.
+    const oldestSecurityPendingSince = host.oldestSecurityPendingSince;
+    return { changes: { ...delta.changes, oldestSecurityPendingSince }, complete: true };
+  }
+
   const replace = async () => {
     const changes = await replaceHostPackages(
       { hostId, packageManager: report.packageManager, packages: report.packages, now },
       tx,
     );
-    const repositories = report.repositories
-      ? await replaceHostRepositories({ hostId, repositories: report.repositories, now }, tx)
-      : 0;
-    const listed = report.repositories ?? [];
+    const repositoriesComplete = await replaceRepositories();
     const complete =
       (changes.total === report.packages.length ||
         changes.total === new Set(report.packages.map(packageName)).size) &&
-      (repositories === listed.length || repositories === new Set(listed.map(repositoryKey)).size);
-    return { changes, complete };
+      repositoriesComplete;
+    return { changes: delta?.written ? sumChanges(delta.changes, changes) : changes, complete };
   };
   const first = await replace();
-  if (first.complete) return first;
+  if (first.complete) return { ...first, digest };
   // Rows this process remembered are gone (orphan clean-up): add them in this transaction and
   // replace again; the second statement sees the first one's rows and finishes its work. The
   // change flags are the union of both: the first statement may have made the security change.
@@ -140,13 +232,8 @@ async function replaceInventory(
   const second = await replace();
   return {
     complete: second.complete,
-    changes: {
-      ...second.changes,
-      inserted: first.changes.inserted + second.changes.inserted,
-      updated: first.changes.updated + second.changes.updated,
-      deleted: first.changes.deleted + second.changes.deleted,
-      securityChanged: first.changes.securityChanged || second.changes.securityChanged,
-    },
+    changes: sumChanges(first.changes, second.changes),
+    digest: second.complete ? digest : null,
   };
 }
 
@@ -214,8 +301,9 @@ export async function ingestReport(input: {
       lastReportError: report.collectionError ?? null,
     };
     if (full) {
-      const { changes, complete } = await replaceInventory(hostId, report, now, tx);
+      const { changes, complete, digest } = await replaceInventory(host, hostId, report, now, tx);
       counts = changes;
+      if (digest !== undefined) values.packageDigest = digest;
       securityChanged = changes.securityChanged;
       Object.assign(values, {
         totalPackages: changes.total,

@@ -1,0 +1,234 @@
+// The package digest (lib/agent/package-digest.ts) lets a full report write only its changed rows.
+// It must never change what is stored: the same reports give the same rows, counts and dates as the
+// full comparison in SQL, which runs whenever the digest cannot settle a report.
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb, observeQueries } from "@/db/client";
+import { hosts } from "@/db/schema";
+import { ingestReport } from "@/lib/agent/ingest";
+import { useMigratedDatabase } from "../support/database";
+import { addHost, hostPackageRows, pkg, report } from "./ingestion-support";
+
+type Pkg = ReturnType<typeof pkg>;
+
+async function stored(hostId: string) {
+  const rows = await hostPackageRows(hostId);
+  const view = [...rows.entries()]
+    .map(([name, row]) => ({
+      name,
+      currentVersion: row.currentVersion,
+      availableVersion: row.availableVersion,
+      needsUpdate: row.needsUpdate,
+      isSecurityUpdate: row.isSecurityUpdate,
+      firstSeenAt: row.firstSeenAt?.toISOString() ?? null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const [host] = await getDb()
+    .select({
+      totalPackages: hosts.totalPackages,
+      updatesCount: hosts.updatesCount,
+      securityUpdatesCount: hosts.securityUpdatesCount,
+      oldestSecurityPendingSince: hosts.oldestSecurityPendingSince,
+    })
+    .from(hosts)
+    .where(eq(hosts.id, hostId));
+  return { rows: view, host };
+}
+
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const stop = observeQueries((query) => statements.push(query));
+  try {
+    await work();
+  } finally {
+    stop();
+  }
+  return statements;
+}
+
+const digestOf = async (hostId: string) =>
+  (await getDb().select({ digest: hosts.packageDigest }).from(hosts).where(eq(hosts.id, hostId)))[0]?.digest;
+
+/** A seeded generator, so that a failure can be replayed. */
+function prng(seed: number) {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+}
+
+describe("ingestion with the package digest", () => {
+  useMigratedDatabase();
+
+  it("stores exactly what the full comparison stores, over a random series of reports", async () => {
+    const random = prng(20261127);
+    const withDigest = await addHost();
+    const withoutDigest = await addHost();
+    const prefix = `d-${withDigest.id.slice(0, 8)}`;
+    let list: Pkg[] = Array.from({ length: 60 }, (_, i) => pkg(`${prefix}-${i}`, { currentVersion: "1" }));
+    let clock = Date.parse("2026-11-01T00:00:00Z");
+    for (let round = 0; round < 25; round++) {
+      if (round > 0) {
+        list = list.flatMap((p): Pkg[] => {
+          const roll = random();
+          if (roll < 0.05) return []; // vanished
+          if (roll < 0.15) return [pkg(p.name, { currentVersion: `${round}` })]; // updated, nothing pending
+          if (roll < 0.25)
+            return [
+              pkg(p.name, {
+                currentVersion: p.currentVersion,
+                availableVersion: `${round}.1`,
+                isSecurityUpdate: random() < 0.5,
+              }),
+            ];
+          if (roll < 0.3)
+            return [{ ...p, isSecurityUpdate: p.needsUpdate ? !p.isSecurityUpdate : p.isSecurityUpdate }];
+          return [p];
+        });
+        if (random() < 0.5)
+          list.push(pkg(`${prefix}-new-${round}`, { currentVersion: "1", availableVersion: "2" }));
+      }
+      // A third of the rounds change nothing at all.
+      clock += 3_600_000;
+      const receivedAt = new Date(clock);
+      await getDb().execute(sql`update hosts set package_digest = null where id = ${withoutDigest.id}`);
+      for (const host of [withDigest, withoutDigest]) {
+        const result = await ingestReport({
+          hostId: host.id,
+          report: report(list),
+          payloadBytes: 1,
+          receivedAt,
+        });
+        expect(result).toMatchObject({
+          outcome: "accepted",
+          status: "success",
+          packagesProcessed: list.length,
+        });
+      }
+      const [a, b] = [await stored(withDigest.id), await stored(withoutDigest.id)];
+      expect(a).toEqual(b);
+      expect(a.rows).toHaveLength(list.length);
+      expect(await digestOf(withDigest.id)).toBe(await digestOf(withoutDigest.id));
+    }
+  });
+
+  it("writes only the changed rows and sends nothing for an identical list", async () => {
+    const host = await addHost();
+    const names = Array.from({ length: 500 }, (_, i) => `w-${host.id.slice(0, 8)}-${i}`);
+    const first = names.map((name) => pkg(name, { currentVersion: "1" }));
+    await ingestReport({ hostId: host.id, report: report(first), payloadBytes: 1 });
+    const before = await hostPackageRows(host.id);
+
+    const second = first.map((p, i) =>
+      i < 5 ? pkg(p.name, { currentVersion: "1", availableVersion: "2" }) : p,
+    );
+    const changed = await statementsOf(() =>
+      ingestReport({ hostId: host.id, report: report(second), payloadBytes: 1 }),
+    );
+    // lock, the 5 changed rows, host + history row
+    expect(changed).toHaveLength(3);
+    const after = await hostPackageRows(host.id);
+    const rewritten = names.filter((name) => after.get(name)?.xmin !== before.get(name)?.xmin);
+    expect(rewritten).toEqual(names.slice(0, 5));
+
+    const same = await statementsOf(() =>
+      ingestReport({ hostId: host.id, report: report(second), payloadBytes: 1 }),
+    );
+    expect(same).toHaveLength(2); // lock, host + history row
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
+    expect(row).toMatchObject({ totalPackages: 500, updatesCount: 5, securityUpdatesCount: 0 });
+  });
+
+  it("moves the oldest pending security date on when the oldest update is applied", async () => {
+    const host = await addHost();
+    const tag = host.id.slice(0, 8);
+    const secure = (name: string, available: string) =>
+      pkg(`o-${tag}-${name}`, { currentVersion: "1", availableVersion: available, isSecurityUpdate: true });
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day));
+    const oldest = async () =>
+      (
+        await getDb().select().from(hosts).where(eq(hosts.id, host.id))
+      )[0]?.oldestSecurityPendingSince?.toISOString();
+    const send = (list: Pkg[], day: number) =>
+      ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1, receivedAt: at(day) });
+
+    await send([secure("a", "2"), pkg(`o-${tag}-b`)], 1);
+    await send([secure("a", "2"), secure("b", "2")], 2);
+    expect(await oldest()).toBe(at(1).toISOString());
+    // a's update applied: b's date is the oldest now, though a's old row still said day 1.
+    await send([pkg(`o-${tag}-a`, { currentVersion: "2" }), secure("b", "2")], 3);
+    expect(await oldest()).toBe(at(2).toISOString());
+    // b offers a newer version: pending since today.
+    await send([pkg(`o-${tag}-a`, { currentVersion: "2" }), secure("b", "3")], 4);
+    expect(await oldest()).toBe(at(4).toISOString());
+    await send([pkg(`o-${tag}-a`, { currentVersion: "2" }), pkg(`o-${tag}-b`, { currentVersion: "3" })], 5);
+    expect(await oldest()).toBeUndefined();
+  });
+
+  it("compares the whole list when a package vanished, and when the digest is of another manager", async () => {
+    const host = await addHost();
+    const tag = host.id.slice(0, 8);
+    const list = [pkg(`v-${tag}-a`), pkg(`v-${tag}-b`), pkg(`v-${tag}-c`)];
+    await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1 });
+
+    // b vanished, c changed: the changed row is written, then the full comparison deletes b.
+    const next = [list[0], pkg(`v-${tag}-c`, { currentVersion: "2" })];
+    const statements = await statementsOf(() =>
+      ingestReport({ hostId: host.id, report: report(next), payloadBytes: 1 }),
+    );
+    expect(statements).toHaveLength(4); // lock, changed rows, whole list, host + history row
+    expect([...(await hostPackageRows(host.id)).keys()].sort()).toEqual([`v-${tag}-a`, `v-${tag}-c`]);
+
+    // The same names from dnf are other packages: the apt digest does not apply.
+    await ingestReport({ hostId: host.id, report: report(next, { packageManager: "dnf" }), payloadBytes: 1 });
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
+    expect(row?.packageDigest?.startsWith("v1:dnf:")).toBe(true);
+    expect(row?.totalPackages).toBe(2);
+  });
+
+  it("forgets the digest of hosts whose rows a package deletion removed, and restores them", async () => {
+    const host = await addHost();
+    const tag = host.id.slice(0, 8);
+    const list = [
+      pkg(`x-${tag}-keep`),
+      pkg(`x-${tag}-lost`, { availableVersion: "2", isSecurityUpdate: true }),
+    ];
+    await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1 });
+    expect(await digestOf(host.id)).not.toBeNull();
+
+    await getDb().execute(sql`delete from packages where name = ${`x-${tag}-lost`}`);
+    expect(await digestOf(host.id)).toBeNull();
+    expect((await hostPackageRows(host.id)).size).toBe(1);
+
+    // The agent sends the same list again: nothing is taken for unchanged, the row comes back.
+    await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1 });
+    expect([...(await hostPackageRows(host.id)).keys()].sort()).toEqual([`x-${tag}-keep`, `x-${tag}-lost`]);
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
+    expect(row).toMatchObject({ totalPackages: 2, securityUpdatesCount: 1 });
+    expect(row?.packageDigest).not.toBeNull();
+  });
+
+  it("replaces a digest that does not add up instead of trusting it", async () => {
+    const host = await addHost();
+    const tag = host.id.slice(0, 8);
+    const list = [pkg(`y-${tag}-a`), pkg(`y-${tag}-b`)];
+    await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1 });
+    const good = await digestOf(host.id);
+    // A digest of another list (one row more than stored), as if written by something else.
+    await ingestReport({ hostId: host.id, report: report([...list, pkg(`y-${tag}-c`)]), payloadBytes: 1 });
+    const threeRows = await digestOf(host.id);
+    await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1 });
+    expect(await digestOf(host.id)).toBe(good);
+    await getDb().execute(sql`update hosts set package_digest = ${threeRows} where id = ${host.id}`);
+
+    const changed = [pkg(`y-${tag}-a`, { currentVersion: "2" }), list[1]];
+    await ingestReport({ hostId: host.id, report: report(changed), payloadBytes: 1 });
+    const rows = await hostPackageRows(host.id);
+    expect([...rows.keys()].sort()).toEqual([`y-${tag}-a`, `y-${tag}-b`]);
+    expect(rows.get(`y-${tag}-a`)?.currentVersion).toBe("2");
+    expect(await digestOf(host.id)).not.toBe(threeRows);
+  });
+});
