@@ -48,6 +48,31 @@ export async function finishJobRun(
     .where(eq(jobRuns.id, id));
 }
 
+/** Records a whole run in one statement (JobDefinition.recordWhenFinished). */
+export async function recordFinishedJobRun(
+  input: {
+    jobName: string;
+    trigger: "schedule" | "manual";
+    startedAt: Date;
+    status: "succeeded" | "failed";
+    durationMs: number;
+    error?: string;
+    result?: Record<string, unknown> | null;
+  },
+  db: Executor = getDb(),
+): Promise<void> {
+  await db.insert(jobRuns).values({
+    jobName: input.jobName,
+    triggeredBy: input.trigger,
+    startedAt: input.startedAt,
+    finishedAt: new Date(),
+    status: input.status,
+    durationMs: input.durationMs,
+    error: input.error ?? null,
+    result: input.result ?? null,
+  });
+}
+
 /**
  * Deletes up to `batchSize` runs started before `before`, never a job's newest run (the Automation
  * page's "last run" stays, however long ago it was). Returns how many were deleted.

@@ -2,14 +2,11 @@ import { and, eq, gt, isNotNull, lt, lte, or, type SQL, sql } from "drizzle-orm"
 import type { PgTable } from "drizzle-orm/pg-core";
 import { type Executor, executeRows, getDb } from "../client";
 import {
-  type AlertHostState,
   agentCommands,
   alertHostStates,
   bootstrapTokens,
   enrolmentTokens,
-  hostPackages,
   hosts,
-  packages,
   sessions,
   settings,
   tfaRememberedDevices,
@@ -211,72 +208,4 @@ export async function recordLatestVersion(
     .update(settings)
     .set({ latestVersion: version, versionCheckedAt: checkedAt })
     .where(eq(settings.id, 1));
-}
-
-// ---- Alert evaluator: what it reads and remembers per host ------------------------------------
-
-export type HostAlertFacts = {
-  id: string;
-  friendlyName: string;
-  status: string;
-  needsReboot: boolean;
-  agentVersion: string | null;
-  lastReportStatus: string | null;
-  lastReportError: string | null;
-  lastReportAt: Date | null;
-  state: AlertHostState | null;
-};
-
-export async function getHostAlertFacts(
-  hostId: string,
-  db: Executor = getDb(),
-): Promise<HostAlertFacts | undefined> {
-  const [row] = await db
-    .select({
-      id: hosts.id,
-      friendlyName: hosts.friendlyName,
-      status: hosts.status,
-      needsReboot: hosts.needsReboot,
-      agentVersion: hosts.agentVersion,
-      lastReportStatus: hosts.lastReportStatus,
-      lastReportError: hosts.lastReportError,
-      lastReportAt: hosts.lastReportAt,
-      state: alertHostStates,
-    })
-    .from(hosts)
-    .leftJoin(alertHostStates, eq(alertHostStates.hostId, hosts.id))
-    .where(eq(hosts.id, hostId));
-  return row;
-}
-
-/** The host's pending security updates, keyed `<package id>:<available version>`. */
-export async function listPendingSecurityUpdates(
-  hostId: string,
-  db: Executor = getDb(),
-): Promise<Array<{ key: string; name: string; availableVersion: string | null }>> {
-  return db
-    .select({
-      key: sql<string>`${hostPackages.packageId}::text || ':' || coalesce(${hostPackages.availableVersion}, '')`,
-      name: packages.name,
-      availableVersion: hostPackages.availableVersion,
-    })
-    .from(hostPackages)
-    .innerJoin(packages, eq(packages.id, hostPackages.packageId))
-    .where(
-      and(
-        eq(hostPackages.hostId, hostId),
-        eq(hostPackages.needsUpdate, true),
-        eq(hostPackages.isSecurityUpdate, true),
-      ),
-    );
-}
-
-export async function saveAlertHostState(
-  values: { hostId: string; securityUpdateKeys: string[]; rebootRequiredSince: Date | null },
-  db: Executor = getDb(),
-): Promise<void> {
-  await db
-    .insert(alertHostStates)
-    .values(values)
-    .onConflictDoUpdate({ target: alertHostStates.hostId, set: { ...values, updatedAt: new Date() } });
 }

@@ -1,26 +1,29 @@
 // The alert conditions of one host, evaluated after each report (alert-evaluation job). Every step
 // is idempotent: evaluating the same state twice raises and resolves nothing new. The host's open
 // alerts are read once; a condition that has no open alert to resolve sends no statement.
-import { listUnresolvedAlerts, resolveAlerts } from "@/db/queries/alerts";
-import { getHostAlertFacts, listPendingSecurityUpdates, saveAlertHostState } from "@/db/queries/maintenance";
-import type { Alert } from "@/db/schema";
+import {
+  getHostAlertContext,
+  type OpenAlert,
+  type PendingSecurityUpdate,
+  saveAlertHostState,
+} from "@/db/queries/alert-evaluation";
+import { resolveAlerts } from "@/db/queries/alerts";
 import { compareVersions, loadScript, SCRIPT_NAMES } from "@/lib/agent/install-script";
 import { raiseRebootRequired, settleBackOnline } from "./host-status";
 import { raiseAlerts } from "./raise";
 import { addedKeys, keySetDigest } from "./security";
-import { type AlertSettingsMap, getAlertSettings, thresholdDays } from "./settings";
+import { type AlertSettingsMap, alertSettingsFromRows, thresholdDays } from "./settings";
 import { dedupKeys } from "./types";
 
 type Counts = { raised: number; resolved: number };
 
 export async function evaluateHostAlerts(hostId: string, now = new Date()): Promise<Record<string, unknown>> {
-  const facts = await getHostAlertFacts(hostId);
+  const facts = await getHostAlertContext(hostId);
   if (!facts) return { skipped: "host not found" };
-  const settings = await getAlertSettings();
+  const settings = alertSettingsFromRows(facts.settingRows);
   const counts: Counts = { raised: 0, resolved: 0 };
   const name = facts.friendlyName;
-  const open = await listUnresolvedAlerts({ hostId });
-  const openOf = (type: string) => open.filter((alert) => alert.type === type);
+  const openOf = (type: string) => facts.openAlerts.filter((alert) => alert.type === type);
 
   if (facts.lastReportStatus === "failed") {
     const raised = await raiseAlerts(
@@ -44,6 +47,7 @@ export async function evaluateHostAlerts(hostId: string, now = new Date()): Prom
   const securityKeys = await evaluateSecurityUpdates(
     hostId,
     name,
+    facts.pendingSecurity,
     facts.state?.securityUpdateKeys ?? [],
     openOf("new_security_updates"),
     settings,
@@ -76,12 +80,12 @@ export async function evaluateHostAlerts(hostId: string, now = new Date()): Prom
 async function evaluateSecurityUpdates(
   hostId: string,
   name: string,
+  pending: PendingSecurityUpdate[],
   previousKeys: string[],
-  open: Alert[],
+  open: OpenAlert[],
   settings: AlertSettingsMap,
   counts: Counts,
 ): Promise<string[]> {
-  const pending = await listPendingSecurityUpdates(hostId);
   const currentKeys = pending.map((update) => update.key);
   const added = addedKeys(previousKeys, currentKeys);
   if (added.length > 0) {
@@ -107,10 +111,7 @@ async function evaluateSecurityUpdates(
     counts.raised += raised.length;
   }
   const current = new Set(currentKeys);
-  const cleared = open.filter((alert) => {
-    const keys = Array.isArray(alert.metadata?.keys) ? (alert.metadata.keys as string[]) : [];
-    return !keys.some((key) => current.has(key));
-  });
+  const cleared = open.filter((alert) => !alert.keys.some((key) => current.has(key)));
   if (cleared.length > 0) {
     counts.resolved += (
       await resolveAlerts({ type: "new_security_updates", ids: cleared.map((a) => a.id) })
@@ -123,7 +124,7 @@ async function evaluateAgentVersion(
   hostId: string,
   name: string,
   version: string | null,
-  open: Alert[],
+  open: OpenAlert[],
   settings: AlertSettingsMap,
   counts: Counts,
 ): Promise<void> {

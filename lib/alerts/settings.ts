@@ -1,5 +1,6 @@
 // Per-type alert settings: alert_settings rows over the defaults in types.ts.
 import { listAlertSettingRows, upsertAlertSetting } from "@/db/queries/alerts";
+import { ALERT_SEVERITIES } from "@/db/schema/enums";
 import {
   ALERT_KINDS,
   type AlertKind,
@@ -12,16 +13,24 @@ import {
 export type AlertSettingsMap = Record<AlertKind, AlertTypeSettings>;
 
 export async function getAlertSettings(): Promise<AlertSettingsMap> {
-  const rows = await listAlertSettingRows();
+  return alertSettingsFromRows(await listAlertSettingRows());
+}
+
+/** The alert_settings rows over the defaults (rows of unknown types are ignored). */
+export function alertSettingsFromRows(
+  rows: ReadonlyArray<{ type: string; enabled: boolean; severity: string; thresholds: unknown }>,
+): AlertSettingsMap {
   const result = { ...DEFAULT_ALERT_SETTINGS };
   for (const kind of ALERT_KINDS) {
     const row = rows.find((r) => r.type === kind);
     if (!row) continue;
     const defaults = DEFAULT_ALERT_SETTINGS[kind];
+    const severity = ALERT_SEVERITIES.find((known) => known === row.severity) ?? defaults.severity;
+    const thresholds = row.thresholds && typeof row.thresholds === "object" ? row.thresholds : {};
     result[kind] = {
       enabled: row.enabled,
-      severity: row.severity,
-      thresholds: { ...defaults.thresholds, ...row.thresholds },
+      severity,
+      thresholds: { ...defaults.thresholds, ...(thresholds as Record<string, number>) },
     };
   }
   return result;

@@ -13,6 +13,12 @@ export type JobDefinition<TPayload = unknown> = {
   backoffMs: number;
   /** Finished jobs BullMQ keeps in Redis (the job_runs table is the durable history). */
   keep?: { completed: number; failed: number };
+  /**
+   * For frequent jobs of a few milliseconds that have no schedule (one per report): the run is
+   * recorded in one statement when it ends instead of one when it starts and one when it ends. Such
+   * a run is never shown as running, and a process that dies during it leaves no row.
+   */
+  recordWhenFinished?: true;
 };
 
 type Empty = Record<string, never>;
@@ -77,6 +83,7 @@ export const alertEvaluationJob: JobDefinition<{ hostId: string }> = {
   attempts: 3,
   backoffMs: 5_000,
   keep: { completed: 100, failed: 1000 },
+  recordWhenFinished: true,
 };
 
 export const notificationDeliveryJob: JobDefinition<{ deliveryId: string }> = {

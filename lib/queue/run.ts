@@ -1,5 +1,5 @@
 import { CronExpressionParser } from "cron-parser";
-import { finishJobRun, isJobPaused, startJobRun } from "@/db/queries/job-runs";
+import { finishJobRun, isJobPaused, recordFinishedJobRun, startJobRun } from "@/db/queries/job-runs";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import type { JobDefinition } from "./definitions";
@@ -52,7 +52,9 @@ export async function executeJob(
     log.debug({ job: name }, `job ${name} is paused: slot skipped`);
     return { skipped: "paused" };
   }
-  const runId = await startJobRun({ jobName: name, trigger, scheduledFor });
+  const startedAt = new Date();
+  const recordAtEnd = definition.recordWhenFinished === true && scheduledFor === undefined;
+  const runId = recordAtEnd ? undefined : await startJobRun({ jobName: name, trigger, scheduledFor });
   if (runId === null) {
     log.debug({ job: name, slot: scheduledFor?.toISOString() }, `job ${name}: slot already taken`);
     return { skipped: "slot already run" };
@@ -75,12 +77,14 @@ export async function executeJob(
   const message =
     failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
   try {
-    await finishJobRun(runId, {
-      status: failure === undefined ? "succeeded" : "failed",
+    const outcome = {
+      status: failure === undefined ? ("succeeded" as const) : ("failed" as const),
       durationMs,
       result: result ?? null,
       error: message?.slice(0, 4000),
-    });
+    };
+    if (runId === undefined) await recordFinishedJobRun({ jobName: name, trigger, startedAt, ...outcome });
+    else await finishJobRun(runId, outcome);
   } catch (error) {
     // The job's own outcome stands; the run row keeps "running" and says so in the log.
     log.error(

@@ -2,10 +2,10 @@
 // job_runs), and when the same slot is offered twice to the in-process path.
 import { and, eq, gte, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, observeQueries } from "@/db/client";
 import { jobRuns } from "@/db/schema";
 import { pauseJob, resumeJob } from "@/lib/queue/automation";
-import { hostStatusMonitorJob, notificationDigestJob } from "@/lib/queue/definitions";
+import { alertEvaluationJob, hostStatusMonitorJob, notificationDigestJob } from "@/lib/queue/definitions";
 import { executeJob } from "@/lib/queue/run";
 import { processors } from "@/workers/registry";
 import { startWorker } from "../support/alerts";
@@ -52,6 +52,45 @@ describe("one run per scheduled slot", () => {
     // "Run now" still runs while paused.
     expect(await executeJob(processors, hostStatusMonitorJob, {}, "manual")).not.toHaveProperty("skipped");
     await resumeJob(hostStatusMonitorJob.name, null);
+  });
+});
+
+describe("runs recorded when they finish", () => {
+  useMigratedDatabase({ REDIS_URL: undefined });
+
+  it("records a per-report job in one statement once it ended, succeeded or failed", async () => {
+    const runsOf = (since: Date) =>
+      getDb()
+        .select()
+        .from(jobRuns)
+        .where(and(eq(jobRuns.jobName, alertEvaluationJob.name), gte(jobRuns.startedAt, since)));
+    const since = new Date(Date.now() - 1000);
+    const statements: string[] = [];
+    const stop = observeQueries((query) => statements.push(query));
+    try {
+      // An unknown host: the evaluation reads once and skips; the run is one insert.
+      const hostId = "00000000-0000-4000-8000-000000000000";
+      expect(await executeJob(processors, alertEvaluationJob, { hostId }, "manual")).toEqual({
+        skipped: "host not found",
+      });
+    } finally {
+      stop();
+    }
+    expect(statements).toHaveLength(2);
+    const [run] = await runsOf(since);
+    expect(run).toMatchObject({
+      status: "succeeded",
+      triggeredBy: "manual",
+      result: { skipped: "host not found" },
+    });
+    expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run?.startedAt.getTime() ?? Number.NaN);
+
+    await expect(
+      executeJob(processors, alertEvaluationJob, { hostId: "not-a-uuid" }, "manual"),
+    ).rejects.toThrow(/Invalid payload/);
+    const runs = await runsOf(since);
+    expect(runs.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
+    expect(runs.find((r) => r.status === "failed")?.error).toMatch(/hostId/);
   });
 });
 
