@@ -16,6 +16,9 @@
 // host's packages differ from its previous report. It prints reports/s, client-side latency
 // percentiles, errors by status and CPU figures, then stops the server and drops the database (also
 // on failure or Ctrl-C). BENCH_PG_STATS=1 adds PostgreSQL's time per statement (pg_stat_statements).
+// BENCH_REDIS_URL=redis://127.0.0.1:6379/12 runs the production topology instead: the server with
+// Redis (rate limits there) plus `node dist/worker.mjs`, which runs the alert evaluations; that Redis
+// database is flushed before and after, and the worker's and Redis's CPU are counted too.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -305,12 +308,17 @@ type CpuSnapshot = {
   server: number;
   postgres: number;
   client: number;
+  /** The worker process and redis-server (BENCH_REDIS_URL only). */
+  worker: number;
+  redis: number;
   machine: { busy: number; total: number };
 };
 
 // ---------------------------------------------------------------------------------------------
 let server: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
 const serverOutput: string[] = [];
+const REDIS_URL = process.env.BENCH_REDIS_URL;
 let dataDir: string | undefined;
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -354,6 +362,27 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 async function stopServer(): Promise<void> {
   const child = server;
   server = undefined;
+  await stopGroup(child);
+}
+
+async function stopWorker(): Promise<void> {
+  const child = worker;
+  worker = undefined;
+  await stopGroup(child);
+}
+
+async function flushRedis(url: string): Promise<void> {
+  const { default: Redis } = await import("ioredis");
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function stopGroup(child: ChildProcess | undefined): Promise<void> {
   if (!child?.pid || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
@@ -427,6 +456,8 @@ async function main() {
   let bench: postgres.Sql | undefined;
   const cleanup = async () => {
     await stopServer();
+    await stopWorker();
+    if (REDIS_URL) await flushRedis(REDIS_URL).catch(() => {});
     await bench?.end({ timeout: 5 }).catch(() => {});
     await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`).catch((error) => {
       console.error(`could not drop ${DB_NAME}:`, error);
@@ -449,10 +480,12 @@ async function main() {
     await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
     await admin.unsafe(`create database ${DB_NAME}`);
     dataDir = mkdtempSync(path.join(os.tmpdir(), "patchmon-bench-http-"));
-    // No Redis, whatever the caller's environment says: the server uses its in-memory limiter.
+    // Redis only with BENCH_REDIS_URL, whatever the caller's environment says.
     const { REDIS_URL: _url, REDIS_HOST: _host, ...inherited } = process.env;
+    if (REDIS_URL) await flushRedis(REDIS_URL);
     const env: NodeJS.ProcessEnv = {
       ...inherited,
+      ...(REDIS_URL ? { REDIS_URL } : {}),
       NODE_ENV: "production",
       DATABASE_URL: benchUrl,
       JWT_SECRET,
@@ -513,21 +546,36 @@ async function main() {
     t = performance.now();
     await waitForHealth(90_000);
     console.log(`server healthy on ${BASE_URL} after ${fmt(performance.now() - t)}`);
+    if (REDIS_URL) {
+      worker = spawn(process.execPath, ["dist/worker.mjs"], {
+        env,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      worker.stdout?.on("data", keep);
+      worker.stderr?.on("data", keep);
+    }
     const serverGroup = server.pid as number;
+    const workerGroup = worker?.pid ?? -1;
     const snapshot = (): CpuSnapshot => {
       const usage = process.cpuUsage();
       return {
         server: cpuSecondsOf((s) => s.pgrp === serverGroup),
         postgres: cpuSecondsOf((s) => s.comm === "postgres"),
         client: (usage.user + usage.system) / 1e6,
+        worker: REDIS_URL ? cpuSecondsOf((s) => s.pgrp === workerGroup) : 0,
+        redis: REDIS_URL ? cpuSecondsOf((s) => s.comm === "redis-server") : 0,
         machine: machineTicks(),
       };
     };
     const cpuLine = (a: CpuSnapshot, b: CpuSnapshot, reports: number) => {
       const per = (seconds: number) => `${((seconds * 1000) / Math.max(1, reports)).toFixed(1)} ms`;
       const busy = (b.machine.busy - a.machine.busy) / Math.max(1, b.machine.total - a.machine.total);
+      const workerPart = REDIS_URL
+        ? `worker ${per(b.worker - a.worker)}, Redis ${per(b.redis - a.redis)}, `
+        : "";
       return (
-        `CPU per report: server (next) ${per(b.server - a.server)}, PostgreSQL ${per(b.postgres - a.postgres)}, ` +
+        `CPU per report: server (next) ${per(b.server - a.server)}, ${workerPart}PostgreSQL ${per(b.postgres - a.postgres)}, ` +
         `this client ${per(b.client - a.client)}; machine busy ${(busy * 100).toFixed(0)}% of ${os.cpus().length} cores`
       );
     };
@@ -608,7 +656,8 @@ async function main() {
     );
     console.log(
       `setup: ${HOSTS} hosts x ${PACKAGES} packages (~10% upgradable, a third of those security), ` +
-        `${AGENTS} concurrent agents, server and PostgreSQL on this machine, no Redis, LOG_LEVEL=warn`,
+        `${AGENTS} concurrent agents, server and PostgreSQL on this machine, ` +
+        `${REDIS_URL ? "Redis and a worker process (alert evaluations)" : "no Redis (alert evaluations in the server)"}, LOG_LEVEL=warn`,
     );
     console.log(
       "how: client wall clock per request (fetch until the JSON answer is read; body serialisation excluded),\n" +
