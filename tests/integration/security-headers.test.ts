@@ -1,6 +1,7 @@
 // Security headers on real responses of proxy.ts, and the nonce handed to the page renderer.
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import * as updateRoute from "@/app/api/v1/hosts/update/route";
 import { resetRateLimiters } from "@/lib/rate-limit";
 import { config } from "@/proxy";
 import { callProxy, passedThrough, setTestEnv } from "../support/proxy";
@@ -65,6 +66,32 @@ describe("security headers", () => {
       expect(runs(url), url).toBe(true);
     }
     expect(runs("/_next/static/chunks/main.js")).toBe(false);
+    // The report adds the headers itself (lib/api/unproxied-route.ts); only that exact path.
+    expect(runs("/api/v1/hosts/update")).toBe(false);
+    expect(runs("/api/v1/hosts/updates")).toBe(true);
+  });
+
+  it("puts every header on the agent report's answers, which the proxy does not see", async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      updateRoute.POST(
+        new Request("http://localhost:3000/api/v1/hosts/update", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+        }),
+      );
+    const missing = await post({}, "{}");
+    const wrongKey = await post(
+      { "x-api-id": "patchmon_0000000000000000", "x-api-key": "a".repeat(64) },
+      "{}",
+    );
+    for (const response of [missing, wrongKey]) {
+      expect(response.status).toBe(401);
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("cache-control")).toContain("no-store");
+    }
   });
 
   it("hands each request a fresh nonce, in the CSP and to the renderer, replacing the client's", async () => {

@@ -7,36 +7,43 @@ import { HostNotFoundError, ingestReport } from "@/lib/agent/ingest";
 import { agentReportSchema, reportIssues } from "@/lib/agent/report-schema";
 import { ApiError } from "@/lib/api/errors";
 import { json } from "@/lib/api/route";
+import { unproxiedRoute } from "@/lib/api/unproxied-route";
 import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-export const POST = agentRoute(
-  async ({ agent, body, bodyBytes }) => {
-    const parsed = agentReportSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new ApiError("invalid_body", 400, "Invalid request body", { issues: reportIssues(parsed.error) });
-    }
-    let result: Awaited<ReturnType<typeof ingestReport>>;
-    try {
-      result = await ingestReport({ hostId: agent.hostId, report: parsed.data, payloadBytes: bodyBytes });
-    } catch (error) {
-      // Deleted between authentication and ingestion: its credentials no longer exist.
-      if (error instanceof HostNotFoundError) {
-        throw new ApiError("invalid_credentials", 401, "Invalid API credentials");
+export const POST = unproxiedRoute(
+  agentRoute(
+    async ({ agent, body, bodyBytes }) => {
+      const parsed = agentReportSchema.safeParse(body);
+      if (!parsed.success) {
+        throw new ApiError("invalid_body", 400, "Invalid request body", {
+          issues: reportIssues(parsed.error),
+        });
       }
-      throw error;
-    }
-    if (result.outcome === "full-report-required") {
-      throw new ApiError("full_report_required", 409, "full report required");
-    }
-    return json({
-      message: "Host updated successfully",
-      packagesProcessed: result.packagesProcessed,
-      updatesAvailable: result.updatesAvailable,
-      securityUpdates: result.securityUpdates,
-      ...(result.crontabUpdate ? { crontabUpdate: crontabUpdate((await getSettings()).updateInterval) } : {}),
-    });
-  },
-  { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes },
+      let result: Awaited<ReturnType<typeof ingestReport>>;
+      try {
+        result = await ingestReport({ hostId: agent.hostId, report: parsed.data, payloadBytes: bodyBytes });
+      } catch (error) {
+        // Deleted between authentication and ingestion: its credentials no longer exist.
+        if (error instanceof HostNotFoundError) {
+          throw new ApiError("invalid_credentials", 401, "Invalid API credentials");
+        }
+        throw error;
+      }
+      if (result.outcome === "full-report-required") {
+        throw new ApiError("full_report_required", 409, "full report required");
+      }
+      return json({
+        message: "Host updated successfully",
+        packagesProcessed: result.packagesProcessed,
+        updatesAvailable: result.updatesAvailable,
+        securityUpdates: result.securityUpdates,
+        ...(result.crontabUpdate
+          ? { crontabUpdate: crontabUpdate((await getSettings()).updateInterval) }
+          : {}),
+      });
+    },
+    { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes },
+  ),
 );
