@@ -2,7 +2,7 @@
 // Arrays travel as PostgreSQL array literals in one text parameter each (`$1::text[]`), which both
 // postgres.js and PGlite pass through unchanged; unnest() turns them back into rows.
 import { eq, sql } from "drizzle-orm";
-import { type Executor, executeRows } from "../client";
+import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport, reports } from "../schema";
 import { arrayLiteral, type ReportedRepository } from "./catalogue";
 
@@ -38,6 +38,25 @@ export type LockedHost = {
   asynchronousCommit: string;
 };
 
+const reportHostFields = {
+  packagesHash: hosts.packagesHash,
+  packageDigest: hosts.packageDigest,
+  updateIntervalApplied: hosts.updateIntervalApplied,
+  updateInterval: sql<number>`(select update_interval from settings where id = 1)`.mapWith(Number),
+  updatesCount: hosts.updatesCount,
+  securityUpdatesCount: hosts.securityUpdatesCount,
+  totalPackages: hosts.totalPackages,
+  oldestSecurityPendingSince: hosts.oldestSecurityPendingSince,
+  status: hosts.status,
+  lastReportStatus: hosts.lastReportStatus,
+  needsReboot: hosts.needsReboot,
+  agentVersion: hosts.agentVersion,
+  alertsEvaluatedAt:
+    sql<Date | null>`(select s.updated_at from alert_host_states s where s.host_id = ${hosts.id})`.mapWith(
+      toDate,
+    ),
+};
+
 /**
  * Locks the host row for the rest of the transaction (reports of one host serialise on it; every
  * writer of a host's packages takes it first) and reads what ingestion compares against.
@@ -50,27 +69,23 @@ export type LockedHost = {
 export async function lockHostForReport(hostId: string, tx: Executor): Promise<LockedHost | undefined> {
   const [row] = await tx
     .select({
-      packagesHash: hosts.packagesHash,
-      packageDigest: hosts.packageDigest,
-      updateIntervalApplied: hosts.updateIntervalApplied,
-      updateInterval: sql<number>`(select update_interval from settings where id = 1)`.mapWith(Number),
-      updatesCount: hosts.updatesCount,
-      securityUpdatesCount: hosts.securityUpdatesCount,
-      totalPackages: hosts.totalPackages,
-      oldestSecurityPendingSince: hosts.oldestSecurityPendingSince,
-      status: hosts.status,
-      lastReportStatus: hosts.lastReportStatus,
-      needsReboot: hosts.needsReboot,
-      agentVersion: hosts.agentVersion,
-      alertsEvaluatedAt:
-        sql<Date | null>`(select s.updated_at from alert_host_states s where s.host_id = ${hosts.id})`.mapWith(
-          toDate,
-        ),
+      ...reportHostFields,
       asynchronousCommit: sql<string>`set_config('synchronous_commit', 'off', true)`,
     })
     .from(hosts)
     .where(eq(hosts.id, hostId))
     .for("update");
+  return row;
+}
+
+/** The same, read without a lock (db/queries/report-delta.ts re-checks what it relies on). */
+export type ReportHost = Omit<LockedHost, "asynchronousCommit">;
+
+export async function readHostForReport(
+  hostId: string,
+  db: Executor = getDb(),
+): Promise<ReportHost | undefined> {
+  const [row] = await db.select(reportHostFields).from(hosts).where(eq(hosts.id, hostId));
   return row;
 }
 
@@ -178,94 +193,6 @@ export async function replaceHostPackages(
     updated: Number(row?.updated ?? 0),
     deleted: Number(row?.deleted ?? 0),
     securityChanged: row?.security_changed === true,
-  };
-}
-
-export type ChangedPackagesResult = {
-  /** Sent rows whose package the catalogue holds (all of them, unless one was removed meanwhile). */
-  stored: number;
-  /** Sent rows the host already had (their stored state differed); the rest were inserted. */
-  existed: number;
-  inserted: number;
-  updated: number;
-  securityChanged: boolean;
-  oldestSecurityPendingSince: Date | null;
-};
-
-/**
- * Writes only the rows of a report that differ from what is stored (lib/agent/package-digest.ts
- * picked them): inserts the new ones and updates the changed ones with the same rules as
- * replaceHostPackages, by primary-key probes, and deletes nothing. The oldest pending security
- * update is the older of the untouched rows' (host_packages_security_pending_idx, skipping the
- * rows this statement rewrites, whose old state the snapshot still shows) and the written rows'.
- */
-export async function writeChangedPackages(
-  input: { hostId: string; packageManager: string; packages: readonly ReportedPackage[]; now: Date },
-  tx: Executor,
-): Promise<ChangedPackagesResult> {
-  const { hostId, packageManager, packages: list } = input;
-  const now = input.now.toISOString();
-  const [row] = await executeRows<Record<string, unknown>>(
-    tx,
-    sql`
-    with incoming as (
-      select p.id as package_id, t.cv, t.av, t.nu, t.sec
-      from unnest(${arrayLiteral(list.map((p) => p.name))}::text[],
-                  ${arrayLiteral(list.map((p) => p.currentVersion))}::text[],
-                  ${arrayLiteral(list.map((p) => p.availableVersion))}::text[],
-                  ${arrayLiteral(list.map((p) => p.needsUpdate))}::boolean[],
-                  ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
-      join packages p on p.name = t.name and p.package_manager = ${packageManager}
-    ),
-    merged as (
-      select i.package_id, i.cv, i.av, i.nu, i.sec, e.ctid as old_ctid, e.package_id as old_id,
-        e.current_version as old_cv, e.available_version as old_av, e.needs_update as old_nu,
-        e.is_security_update as old_sec, e.first_seen_at as old_first_seen,
-        case when not i.nu then null
-             when e.needs_update and e.available_version is not distinct from i.av
-                  and e.first_seen_at is not null then e.first_seen_at
-             else ${now}::timestamptz end as first_seen
-      from incoming i
-      left join host_packages e on e.host_id = ${hostId} and e.package_id = i.package_id
-    ),
-    inserted as (
-      insert into host_packages (host_id, package_id, current_version, available_version, needs_update,
-                                 is_security_update, first_seen_at, updated_at)
-      select ${hostId}, m.package_id, m.cv, m.av, m.nu, m.sec, m.first_seen, ${now}::timestamptz
-      from merged m where m.old_id is null
-      returning needs_update and is_security_update as security
-    ),
-    updated as (
-      update host_packages hp
-      set current_version = m.cv, available_version = m.av, needs_update = m.nu, is_security_update = m.sec,
-          first_seen_at = m.first_seen, updated_at = ${now}::timestamptz
-      from merged m
-      where m.old_id is not null
-        and (m.old_cv, m.old_av, m.old_nu, m.old_sec, m.old_first_seen)
-            is distinct from (m.cv, m.av, m.nu, m.sec, m.first_seen)
-        and hp.ctid = m.old_ctid
-      returning (m.nu and m.sec) or (m.old_nu and m.old_sec) as security
-    )
-    select (select count(*) from merged)::int as stored,
-           (select count(*) from merged where old_id is not null)::int as existed,
-           (select count(*) from inserted)::int as inserted,
-           (select count(*) from updated)::int as updated,
-           coalesce((select bool_or(security) from inserted), false)
-             or coalesce((select bool_or(security) from updated), false) as security_changed,
-           least(
-             (select min(m.first_seen) from merged m where m.nu and m.sec),
-             (select min(hp.first_seen_at) from host_packages hp
-              where hp.host_id = ${hostId} and hp.needs_update and hp.is_security_update
-                and not exists (select 1 from merged m where m.old_id = hp.package_id))
-           ) as oldest_security`,
-  );
-  return {
-    stored: Number(row?.stored ?? 0),
-    existed: Number(row?.existed ?? 0),
-    inserted: Number(row?.inserted ?? 0),
-    updated: Number(row?.updated ?? 0),
-    securityChanged: row?.security_changed === true,
-    oldestSecurityPendingSince: toDate(row?.oldest_security),
   };
 }
 

@@ -2,13 +2,12 @@
 // spec/agent-protocol.md "Semantics"; the SQL is in db/queries/ingestion.ts.
 //
 // Statements per report, whatever the package count:
-//   full report:    [catalogue upsert] [repository catalogue upsert], then in one transaction:
-//                   lock host, [write changed packages] [replace host packages]
-//                   [+ replace host repositories], host + history row
-// A full report whose changes the host's package digest settles (lib/agent/package-digest.ts: no
-// package vanished, the usual case) writes only its changed rows, or nothing when none changed;
-// otherwise the whole list is compared in SQL (replace host packages), which also finishes a
-// partial write of the changed rows. Either way the number of statements is bounded.
+//   full report:    [catalogue upsert] [repository catalogue upsert], read host, then either
+//                   - the one-statement delta (db/queries/report-delta.ts) when the host's package
+//                     digest settles the report (lib/agent/package-digest.ts: the usual re-report), or
+//                   - in one transaction: lock host, replace host packages [+ replace host
+//                     repositories], host + history row (first report, vanished packages, another
+//                     package manager, a catalogue gap, a concurrent report of the same host)
 //   unchanged/failed: lock host, host + history row
 //   full-report-required: lock host (nothing written)
 // The catalogue upserts run before the transaction and commit at once (they only add rows), so a
@@ -16,18 +15,20 @@
 // They are skipped when this process already saw every name (lib/agent/catalogue-cache.ts); should
 // that memory be stale (the orphan clean-up removed a row), the report's rows do not all join the
 // catalogue, and the missing rows are added and the replacement repeated inside the transaction.
+
 import { addMissingPackages, addMissingRepositories } from "@/db/queries/catalogue";
 import {
-  type LockedHost,
   lockHostForReport,
   type PackageChanges,
+  type ReportHost,
+  readHostForReport,
   recordReport,
   replaceHostPackages,
   replaceHostRepositories,
-  writeChangedPackages,
 } from "@/db/queries/ingestion";
+import { applyReportDelta } from "@/db/queries/report-delta";
 import { type Transaction, withTransaction } from "@/db/queries/transaction";
-import type { NewHost } from "@/db/schema";
+import type { NewHost, NewReport } from "@/db/schema";
 import { queueAlertEvaluation } from "@/lib/alerts/queue";
 import { packageCatalogue, repositoryCatalogue } from "./catalogue-cache";
 import { encodeDigest, packageRowHash, planFromDigest } from "./package-digest";
@@ -114,8 +115,8 @@ type InventoryResult = {
   changes: PackageChanges;
   /** False only if rows were still missing the second time (see replaceInventory). */
   complete: boolean;
-  /** The digest of what is stored now (null when incomplete); undefined: unchanged. */
-  digest?: string | null;
+  /** The digest of what is stored now (null when incomplete). */
+  digest: string | null;
 };
 
 const sumChanges = (first: PackageChanges, second: PackageChanges): PackageChanges => ({
@@ -127,99 +128,31 @@ const sumChanges = (first: PackageChanges, second: PackageChanges): PackageChang
 });
 
 /**
- * The common re-report: the digest says which rows changed, and only those are written. Returns
- * undefined when that does not settle it (no usable digest, a vanished package, a row missing from
- * the catalogue, a digest that does not add up): the full comparison then runs and, being
- * idempotent, finishes whatever this wrote.
- */
-async function writeChangedOnly(
-  hostId: string,
-  report: AgentReport,
-  digest: string | null,
-  hashes: number[],
-  now: Date,
-  tx: Transaction,
-): Promise<{ changes: PackageChanges; written: boolean; settled: boolean } | undefined> {
-  const plan = planFromDigest(digest, report.packageManager, hashes);
-  if (!plan) return undefined;
-  let updates = 0;
-  let security = 0;
-  for (const pkg of report.packages) {
-    if (pkg.needsUpdate) {
-      updates++;
-      if (pkg.isSecurityUpdate === true) security++;
-    }
-  }
-  const changes: PackageChanges = {
-    total: report.packages.length,
-    updates,
-    security,
-    oldestSecurityPendingSince: null,
-    inserted: 0,
-    updated: 0,
-    deleted: 0,
-    securityChanged: false,
-  };
-  if (plan.changed.length === 0) {
-    // Same rows as stored (a vanished package would leave a stored hash unmatched).
-    return plan.unmatchedStored === 0 ? { changes, written: false, settled: true } : undefined;
-  }
-  const packages = plan.changed.map((index) => report.packages[index] as AgentPackage);
-  const result = await writeChangedPackages(
-    { hostId, packageManager: report.packageManager, packages, now },
-    tx,
-  );
-  Object.assign(changes, {
-    inserted: result.inserted,
-    updated: result.updated,
-    securityChanged: result.securityChanged,
-    oldestSecurityPendingSince: result.oldestSecurityPendingSince,
-  });
-  const settled = result.stored === packages.length && plan.unmatchedStored === result.existed;
-  return { changes, written: true, settled };
-}
-
-/**
  * Replaces the host's packages and repositories; repeats once if the catalogue lacked rows. The
  * result's `complete` is false only if rows were still missing the second time (the orphan clean-up
  * removed them again in between): what is stored then lacks them.
  */
 async function replaceInventory(
-  host: LockedHost,
   hostId: string,
   report: AgentReport,
+  digest: string,
   now: Date,
   tx: Transaction,
 ): Promise<InventoryResult> {
   const listed = report.repositories ?? [];
-  const replaceRepositories = async () => {
-    const repositories = report.repositories
-      ? await replaceHostRepositories({ hostId, repositories: report.repositories, now }, tx)
-      : 0;
-    return repositories === listed.length || repositories === new Set(listed.map(repositoryKey)).size;
-  };
-  const hashes = report.packages.map(packageRowHash);
-  const digest = encodeDigest(report.packageManager, hashes);
-
-  const delta = await writeChangedOnly(hostId, report, host.packageDigest, hashes, now, tx);
-  if (delta?.settled && (await replaceRepositories())) {
-    if (delta.written) return { changes: delta.changes, complete: true, digest };
-    // Nothing changed: the stored digest and oldest pending date are already right.
-    const oldestSecurityPendingSince = host.oldestSecurityPendingSince;
-    return { changes: { ...delta.changes, oldestSecurityPendingSince }, complete: true };
-  }
-
   const replace = async () => {
     const changes = await replaceHostPackages(
       { hostId, packageManager: report.packageManager, packages: report.packages, now },
       tx,
     );
-    const repositoriesComplete = await replaceRepositories();
+    const repositories = report.repositories
+      ? await replaceHostRepositories({ hostId, repositories: report.repositories, now }, tx)
+      : 0;
     const complete =
       (changes.total === report.packages.length ||
         changes.total === new Set(report.packages.map(packageName)).size) &&
-      repositoriesComplete;
-    return { changes: delta?.written ? sumChanges(delta.changes, changes) : changes, complete };
+      (repositories === listed.length || repositories === new Set(listed.map(repositoryKey)).size);
+    return { changes, complete };
   };
   const first = await replace();
   if (first.complete) return { ...first, digest };
@@ -247,7 +180,7 @@ const ALERT_REEVALUATION_MS = 60 * 60 * 1000;
  * Most reports change none of these, and evaluating them anyway costs about as much as the report.
  */
 function alertsNeedEvaluation(
-  host: LockedHost,
+  host: ReportHost,
   report: AgentReport,
   status: "success" | "failed" | "unchanged",
   securityChanged: boolean,
@@ -265,6 +198,108 @@ function alertsNeedEvaluation(
   );
 }
 
+type Status = "success" | "failed" | "unchanged";
+type Counts = { total: number; updates: number; security: number };
+
+/** What every accepted report writes to the host row, whatever its kind. */
+function reportValues(report: AgentReport, status: Status, now: Date): Partial<NewHost> {
+  return {
+    ...factsOf(report),
+    status: "active",
+    lastReportAt: now,
+    lastContactAt: now,
+    lastReportStatus: status,
+    lastReportError: report.collectionError ?? null,
+  };
+}
+
+function historyRow(
+  hostId: string,
+  report: AgentReport,
+  status: Status,
+  counts: Counts,
+  payloadBytes: number,
+  now: Date,
+): NewReport {
+  return {
+    hostId,
+    createdAt: now,
+    status,
+    packagesCount: counts.total,
+    updatesCount: counts.updates,
+    securityUpdatesCount: counts.security,
+    payloadBytes: clampInt(payloadBytes),
+    executionTimeMs: report.executionTime === undefined ? null : clampInt(report.executionTime * 1000),
+    agentVersion: report.agentVersion ?? null,
+    error: report.collectionError ?? null,
+  };
+}
+
+/** The counts of a (deduplicated) package list, as stored once it is the host's list. */
+function countsOf(packages: readonly AgentPackage[]): Counts {
+  let updates = 0;
+  let security = 0;
+  for (const pkg of packages) {
+    if (!pkg.needsUpdate) continue;
+    updates++;
+    if (pkg.isSecurityUpdate === true) security++;
+  }
+  return { total: packages.length, updates, security };
+}
+
+/**
+ * The common full report, in one statement (db/queries/report-delta.ts): the host's digest says
+ * which rows changed. Undefined when it cannot be settled that way (no digest yet, another package
+ * manager, a vanished package, a catalogue gap, a concurrent report of the host): the caller then
+ * runs the transactional path.
+ */
+async function applyWithDigest(
+  input: { hostId: string; report: AgentReport; payloadBytes: number },
+  hashes: number[],
+  digest: string,
+  now: Date,
+): Promise<IngestResult | undefined> {
+  const { hostId, report } = input;
+  const host = await readHostForReport(hostId);
+  if (!host) throw new HostNotFoundError(hostId);
+  const plan = planFromDigest(host.packageDigest, report.packageManager, hashes);
+  if (!plan || host.packageDigest === null) return undefined;
+  const counts = countsOf(report.packages);
+  const values: Partial<NewHost> = {
+    ...reportValues(report, "success", now),
+    totalPackages: counts.total,
+    updatesCount: counts.updates,
+    securityUpdatesCount: counts.security,
+    packagesHash: report.packagesHash ?? null,
+  };
+  const crontabUpdate = host.updateIntervalApplied !== host.updateInterval;
+  if (crontabUpdate) values.updateIntervalApplied = host.updateInterval;
+  const repositories = report.repositories;
+  const result = await applyReportDelta({
+    hostId,
+    packageManager: report.packageManager,
+    changed: plan.changed.map((index) => report.packages[index] as AgentPackage),
+    unmatchedStored: plan.unmatchedStored,
+    expectedDigest: host.packageDigest,
+    digest,
+    repositories,
+    distinctRepositories: repositories ? new Set(repositories.map(repositoryKey)).size : undefined,
+    host: values,
+    history: historyRow(hostId, report, "success", counts, input.payloadBytes, now),
+    now,
+  });
+  if (!result.applied) return undefined;
+  return {
+    outcome: "accepted",
+    status: "success",
+    packagesProcessed: counts.total,
+    updatesAvailable: counts.updates,
+    securityUpdates: counts.security,
+    crontabUpdate,
+    evaluateAlerts: alertsNeedEvaluation(host, report, "success", result.securityChanged, now),
+  };
+}
+
 export async function ingestReport(input: {
   hostId: string;
   report: AgentReport;
@@ -276,74 +311,66 @@ export async function ingestReport(input: {
   const failed = report.collectionError !== undefined;
   const unchanged = !failed && report.packagesUnchanged === true;
   const full = !failed && !unchanged;
-  const status = failed ? "failed" : unchanged ? "unchanged" : "success";
+  const status: Status = failed ? "failed" : unchanged ? "unchanged" : "success";
 
-  if (full) await addToCatalogues(report);
+  let hashes: number[] = [];
+  let digest = "";
+  if (full) {
+    await addToCatalogues(report);
+    hashes = report.packages.map(packageRowHash);
+    digest = encodeDigest(report.packageManager, hashes);
+  }
+  const fast = full ? await applyWithDigest(input, hashes, digest, now) : undefined;
 
-  const result = await withTransaction(async (tx): Promise<IngestResult> => {
-    const host = await lockHostForReport(hostId, tx);
-    if (!host) throw new HostNotFoundError(hostId);
-    if (unchanged && (host.packagesHash === null || host.packagesHash !== report.packagesHash))
-      return { outcome: "full-report-required" };
+  const result =
+    fast ??
+    (await withTransaction(async (tx): Promise<IngestResult> => {
+      const host = await lockHostForReport(hostId, tx);
+      if (!host) throw new HostNotFoundError(hostId);
+      if (unchanged && (host.packagesHash === null || host.packagesHash !== report.packagesHash))
+        return { outcome: "full-report-required" };
 
-    let securityChanged = false;
-    let counts = {
-      total: host.totalPackages,
-      updates: host.updatesCount,
-      security: host.securityUpdatesCount,
-    };
-    const values: Partial<NewHost> = {
-      ...factsOf(report),
-      status: "active",
-      lastReportAt: now,
-      lastContactAt: now,
-      lastReportStatus: status,
-      lastReportError: report.collectionError ?? null,
-    };
-    if (full) {
-      const { changes, complete, digest } = await replaceInventory(host, hostId, report, now, tx);
-      counts = changes;
-      if (digest !== undefined) values.packageDigest = digest;
-      securityChanged = changes.securityChanged;
-      Object.assign(values, {
-        totalPackages: changes.total,
-        updatesCount: changes.updates,
-        securityUpdatesCount: changes.security,
-        oldestSecurityPendingSince: changes.oldestSecurityPendingSince,
-        // The stored hash must describe the stored list: a full report without one clears it, and
-        // so does a list stored incomplete, so that the agent's next report is a full one.
-        packagesHash: complete ? (report.packagesHash ?? null) : null,
-      });
-    }
-    const crontabUpdate = host.updateIntervalApplied !== host.updateInterval;
-    if (crontabUpdate) values.updateIntervalApplied = host.updateInterval;
-    await recordReport(
-      hostId,
-      values,
-      {
+      let securityChanged = false;
+      let counts: Counts = {
+        total: host.totalPackages,
+        updates: host.updatesCount,
+        security: host.securityUpdatesCount,
+      };
+      const values = reportValues(report, status, now);
+      if (full) {
+        const inventory = await replaceInventory(hostId, report, digest, now, tx);
+        const { changes, complete } = inventory;
+        counts = changes;
+        securityChanged = changes.securityChanged;
+        Object.assign(values, {
+          totalPackages: changes.total,
+          updatesCount: changes.updates,
+          securityUpdatesCount: changes.security,
+          oldestSecurityPendingSince: changes.oldestSecurityPendingSince,
+          packageDigest: inventory.digest,
+          // The stored hash must describe the stored list: a full report without one clears it,
+          // and so does a list stored incomplete, so that the agent's next report is a full one.
+          packagesHash: complete ? (report.packagesHash ?? null) : null,
+        });
+      }
+      const crontabUpdate = host.updateIntervalApplied !== host.updateInterval;
+      if (crontabUpdate) values.updateIntervalApplied = host.updateInterval;
+      await recordReport(
         hostId,
-        createdAt: now,
+        values,
+        historyRow(hostId, report, status, counts, input.payloadBytes, now),
+        tx,
+      );
+      return {
+        outcome: "accepted",
         status,
-        packagesCount: counts.total,
-        updatesCount: counts.updates,
-        securityUpdatesCount: counts.security,
-        payloadBytes: clampInt(input.payloadBytes),
-        executionTimeMs: report.executionTime === undefined ? null : clampInt(report.executionTime * 1000),
-        agentVersion: report.agentVersion ?? null,
-        error: report.collectionError ?? null,
-      },
-      tx,
-    );
-    return {
-      outcome: "accepted",
-      status,
-      packagesProcessed: failed ? 0 : counts.total,
-      updatesAvailable: counts.updates,
-      securityUpdates: counts.security,
-      crontabUpdate,
-      evaluateAlerts: alertsNeedEvaluation(host, report, status, securityChanged, now),
-    };
-  });
+        packagesProcessed: failed ? 0 : counts.total,
+        updatesAvailable: counts.updates,
+        securityUpdates: counts.security,
+        crontabUpdate,
+        evaluateAlerts: alertsNeedEvaluation(host, report, status, securityChanged, now),
+      };
+    }));
   if (result.outcome === "accepted" && result.evaluateAlerts) await queueAlertEvaluation(hostId);
   return result;
 }

@@ -56,9 +56,11 @@ describe("report ingestion at scale and under concurrency", () => {
       counts[size] = [first.length, again.length, failed.length];
       expect((await hostPackageRows(host.id)).size).toBe(size);
     }
-    // First report: catalogue, repository catalogue, lock, packages, repositories, host + history.
-    // Again (the same names, already in the catalogue): lock, packages, host + history.
-    expect(counts[10]).toEqual([6, 3, 2]);
+    // First report: catalogue, repository catalogue, read host (no digest yet), then the transaction:
+    // lock, packages, repositories, host + history.
+    // Again (the same names, already in the catalogue): read host, the one-statement delta.
+    // Failed: lock, host + history.
+    expect(counts[10]).toEqual([7, 2, 2]);
     expect(counts[5000]).toEqual(counts[10]);
   });
 
@@ -88,9 +90,10 @@ describe("report ingestion at scale and under concurrency", () => {
     expect([...(await hostPackageRows(second.id)).keys()].sort()).toEqual(["gone-soon", "stays"]);
     const [row] = await getDb().select().from(hosts).where(eq(hosts.id, second.id));
     expect(row).toMatchObject({ totalPackages: 2, securityUpdatesCount: 1, packagesHash: "h" });
-    // lock, the changed rows (one missing), the whole list (still missing), catalogue, the whole
-    // list again, host + history.
-    expect(statements).toHaveLength(6);
+    // read host, the one-statement delta (not applied: a row is missing from the catalogue), then
+    // the transaction: lock, the whole list (still missing), catalogue, the whole list again,
+    // host + history.
+    expect(statements).toHaveLength(7);
     // The security change happened in the first replacement and still counts.
     expect(result).toMatchObject({ outcome: "accepted", securityUpdates: 1, evaluateAlerts: true });
   });

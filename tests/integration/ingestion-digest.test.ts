@@ -115,6 +115,43 @@ describe("ingestion with the package digest", () => {
     }
   });
 
+  it("keeps one report's list whole when several reports of one host race", async () => {
+    const host = await addHost();
+    const tag = host.id.slice(0, 8);
+    const base = Array.from({ length: 200 }, (_, i) => pkg(`r-${tag}-${i}`, { currentVersion: "1" }));
+    await ingestReport({ hostId: host.id, report: report(base), payloadBytes: 1 });
+    // Six re-reports at once, each changing other rows (two also drop a package).
+    const lists = Array.from({ length: 6 }, (_, n) =>
+      base.flatMap((p, i): Pkg[] => {
+        if (n % 3 === 0 && i === n) return [];
+        return i % 6 === n
+          ? [pkg(p.name, { currentVersion: `${n + 2}`, availableVersion: "9", isSecurityUpdate: true })]
+          : [p];
+      }),
+    );
+    const results = await Promise.all(
+      lists.map((list, n) =>
+        ingestReport({ hostId: host.id, report: report(list, { hostname: `race-${n}` }), payloadBytes: 1 }),
+      ),
+    );
+    expect(results.every((r) => r.outcome === "accepted" && r.status === "success")).toBe(true);
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
+    const winner = lists[Number(row?.hostname?.replace("race-", ""))] as Pkg[];
+    const rows = await hostPackageRows(host.id);
+    expect(rows.size).toBe(winner.length);
+    for (const p of winner) expect(rows.get(p.name)?.currentVersion).toBe(p.currentVersion);
+    const security = winner.filter((p) => p.isSecurityUpdate).length;
+    expect(row).toMatchObject({ totalPackages: winner.length, securityUpdatesCount: security });
+    // The stored digest describes the stored rows: the winner's list again changes nothing.
+    const again = await statementsOf(() =>
+      ingestReport({ hostId: host.id, report: report(winner), payloadBytes: 1 }),
+    );
+    expect(again).toHaveLength(2);
+    expect([...(await hostPackageRows(host.id)).values()].map((r) => r.xmin)).toEqual(
+      [...rows.values()].map((r) => r.xmin),
+    );
+  });
+
   it("writes only the changed rows and sends nothing for an identical list", async () => {
     const host = await addHost();
     const names = Array.from({ length: 500 }, (_, i) => `w-${host.id.slice(0, 8)}-${i}`);
@@ -128,8 +165,8 @@ describe("ingestion with the package digest", () => {
     const changed = await statementsOf(() =>
       ingestReport({ hostId: host.id, report: report(second), payloadBytes: 1 }),
     );
-    // lock, the 5 changed rows, host + history row
-    expect(changed).toHaveLength(3);
+    // read host, then one statement: the 5 changed rows, host and history row
+    expect(changed).toHaveLength(2);
     const after = await hostPackageRows(host.id);
     const rewritten = names.filter((name) => after.get(name)?.xmin !== before.get(name)?.xmin);
     expect(rewritten).toEqual(names.slice(0, 5));
@@ -137,7 +174,10 @@ describe("ingestion with the package digest", () => {
     const same = await statementsOf(() =>
       ingestReport({ hostId: host.id, report: report(second), payloadBytes: 1 }),
     );
-    expect(same).toHaveLength(2); // lock, host + history row
+    expect(same).toHaveLength(2); // read host, host and history row (no package row written)
+    expect([...(await hostPackageRows(host.id)).values()].map((r) => r.xmin)).toEqual(
+      [...after.values()].map((r) => r.xmin),
+    );
     const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
     expect(row).toMatchObject({ totalPackages: 500, updatesCount: 5, securityUpdatesCount: 0 });
   });
@@ -174,12 +214,13 @@ describe("ingestion with the package digest", () => {
     const list = [pkg(`v-${tag}-a`), pkg(`v-${tag}-b`), pkg(`v-${tag}-c`)];
     await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1 });
 
-    // b vanished, c changed: the changed row is written, then the full comparison deletes b.
+    // b vanished, c changed: the one-statement delta writes nothing, the full comparison runs.
     const next = [list[0], pkg(`v-${tag}-c`, { currentVersion: "2" })];
     const statements = await statementsOf(() =>
       ingestReport({ hostId: host.id, report: report(next), payloadBytes: 1 }),
     );
-    expect(statements).toHaveLength(4); // lock, changed rows, whole list, host + history row
+    // read host, the delta (not applied: a stored row is unmatched), lock, whole list, host + history
+    expect(statements).toHaveLength(5);
     expect([...(await hostPackageRows(host.id)).keys()].sort()).toEqual([`v-${tag}-a`, `v-${tag}-c`]);
 
     // The same names from dnf are other packages: the apt digest does not apply.

@@ -1,0 +1,178 @@
+// A full report that the host's package digest settles (lib/agent/package-digest.ts), applied in
+// ONE statement without an explicit transaction: the changed package rows, the repositories, the
+// host's facts and counts and the history row. Each round trip costs both processes CPU (the
+// server's ~0.5 ms per statement is most of what a report costs once its rows are few), and this
+// replaces BEGIN, lock, write, repositories, record and COMMIT.
+//
+// Safety without a lock held across statements: the host row is updated only if its digest is still
+// the one the plan was made from (compare-and-set) and the plan's counts hold (every changed row is
+// in the catalogue; the stored rows the report did not match are exactly the old states of its
+// changed rows, i.e. nothing vanished); every other write joins that update, so either all of the
+// statement's writes happen or none does. Every writer of a host's packages changes its digest
+// (ingestion rewrites it, the package-delete trigger clears it), and a concurrent report holds the
+// host row until it commits, after which PostgreSQL re-checks the digest against the committed
+// row: a snapshot that might be stale never writes. When nothing was applied the caller runs the
+// transactional path (lib/agent/ingest.ts), which locks the host and compares the whole list.
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type Executor, executeRows, getDb } from "../client";
+import { hosts, type NewHost, type NewReport } from "../schema";
+import { arrayLiteral, type ReportedRepository } from "./catalogue";
+import type { ReportedPackage } from "./ingestion";
+
+export type ReportDelta = {
+  hostId: string;
+  packageManager: string;
+  /** The reported rows the digest does not hold: new or changed. */
+  changed: readonly ReportedPackage[];
+  /** Stored rows no reported row matched (lib/agent/package-digest.ts DigestPlan). */
+  unmatchedStored: number;
+  /** The digest the plan was made from, and the one describing the report's list. */
+  expectedDigest: string;
+  digest: string;
+  /** Replaced too when present (distinct ones: the catalogue holds each once). */
+  repositories?: readonly ReportedRepository[];
+  distinctRepositories?: number;
+  host: Partial<NewHost>;
+  history: NewReport;
+  now: Date;
+};
+
+export type ReportDeltaResult =
+  | { applied: false }
+  | { applied: true; securityChanged: boolean; inserted: number; updated: number };
+
+function repositoryCtes(input: ReportDelta): { ctes: SQL; check: SQL; writes: SQL } {
+  const list = input.repositories;
+  if (!list) return { ctes: sql``, check: sql``, writes: sql`` };
+  const now = input.now.toISOString();
+  return {
+    ctes: sql`
+    incoming_repositories as (
+      select distinct on (r.id) r.id as repository_id, t.enabled
+      from unnest(${arrayLiteral(list.map((r) => r.url))}::text[],
+                  ${arrayLiteral(list.map((r) => r.distribution))}::text[],
+                  ${arrayLiteral(list.map((r) => r.components))}::text[],
+                  ${arrayLiteral(list.map((r) => r.repoType))}::text[],
+                  ${arrayLiteral(list.map((r) => r.isEnabled))}::boolean[]) as t(url, distribution, components, repo_type, enabled)
+      join repositories r on r.url = t.url and r.distribution = t.distribution
+        and r.components = t.components and r.repo_type = t.repo_type
+      order by r.id, t.enabled desc
+    ),`,
+    check: sql` and (select count(*) from incoming_repositories) = ${input.distinctRepositories ?? list.length}::int`,
+    writes: sql`,
+    repositories_deleted as (
+      delete from host_repositories hr
+      using host
+      where hr.host_id = ${input.hostId}
+        and not exists (select 1 from incoming_repositories i where i.repository_id = hr.repository_id)
+    ),
+    repositories_upserted as (
+      insert into host_repositories (host_id, repository_id, is_enabled, last_checked_at)
+      select ${input.hostId}::uuid, i.repository_id, i.enabled, ${now}::timestamptz
+      from incoming_repositories i, host
+      on conflict (host_id, repository_id)
+      do update set is_enabled = excluded.is_enabled, last_checked_at = excluded.last_checked_at
+    )`,
+  };
+}
+
+export async function applyReportDelta(
+  input: ReportDelta,
+  db: Executor = getDb(),
+): Promise<ReportDeltaResult> {
+  const { hostId, changed: list, history } = input;
+  const now = input.now.toISOString();
+  const repositories = repositoryCtes(input);
+  const update = db
+    .update(hosts)
+    .set({
+      ...input.host,
+      packageDigest: input.digest,
+      oldestSecurityPendingSince: sql`least(
+        (select min(m.first_seen) from merged m where m.nu and m.sec),
+        (select min(hp.first_seen_at) from host_packages hp
+         where hp.host_id = ${hostId} and hp.needs_update and hp.is_security_update
+           and not exists (select 1 from merged m where m.old_id = hp.package_id)))`,
+    })
+    .where(
+      and(
+        eq(hosts.id, hostId),
+        eq(hosts.packageDigest, input.expectedDigest),
+        sql`(select ok from plan_holds)`,
+      ),
+    )
+    .returning({ id: hosts.id })
+    .getSQL();
+  const [row] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`
+    with incoming as (
+      select p.id as package_id, t.cv, t.av, t.nu, t.sec
+      from unnest(${arrayLiteral(list.map((p) => p.name))}::text[],
+                  ${arrayLiteral(list.map((p) => p.currentVersion))}::text[],
+                  ${arrayLiteral(list.map((p) => p.availableVersion))}::text[],
+                  ${arrayLiteral(list.map((p) => p.needsUpdate))}::boolean[],
+                  ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
+      join packages p on p.name = t.name and p.package_manager = ${input.packageManager}
+    ),
+    merged as (
+      select i.package_id, i.cv, i.av, i.nu, i.sec, e.ctid as old_ctid, e.package_id as old_id,
+        e.current_version as old_cv, e.available_version as old_av, e.needs_update as old_nu,
+        e.is_security_update as old_sec, e.first_seen_at as old_first_seen,
+        case when not i.nu then null
+             when e.needs_update and e.available_version is not distinct from i.av
+                  and e.first_seen_at is not null then e.first_seen_at
+             else ${now}::timestamptz end as first_seen
+      from incoming i
+      left join host_packages e on e.host_id = ${hostId} and e.package_id = i.package_id
+    ),
+    ${repositories.ctes}
+    plan_holds as (
+      select (select count(*) from incoming) = ${list.length}::int
+         and (select count(*) from merged where old_id is not null) = ${input.unmatchedStored}::int
+         ${repositories.check} as ok
+    ),
+    host as (${update}),
+    inserted as (
+      insert into host_packages (host_id, package_id, current_version, available_version, needs_update,
+                                 is_security_update, first_seen_at, updated_at)
+      select ${hostId}::uuid, m.package_id, m.cv, m.av, m.nu, m.sec, m.first_seen, ${now}::timestamptz
+      from merged m, host
+      where m.old_id is null
+      returning needs_update and is_security_update as security
+    ),
+    updated as (
+      update host_packages hp
+      set current_version = m.cv, available_version = m.av, needs_update = m.nu, is_security_update = m.sec,
+          first_seen_at = m.first_seen, updated_at = ${now}::timestamptz
+      from merged m, host
+      where m.old_id is not null
+        and (m.old_cv, m.old_av, m.old_nu, m.old_sec, m.old_first_seen)
+            is distinct from (m.cv, m.av, m.nu, m.sec, m.first_seen)
+        and hp.ctid = m.old_ctid
+      returning (m.nu and m.sec) or (m.old_nu and m.old_sec) as security
+    )${repositories.writes},
+    history as (
+      insert into reports (host_id, created_at, status, packages_count, updates_count, security_updates_count,
+                           payload_bytes, execution_time_ms, agent_version, error)
+      select ${hostId}::uuid, ${(history.createdAt ?? input.now).toISOString()}::timestamptz,
+             ${history.status}::report_status, ${history.packagesCount ?? 0}::int, ${history.updatesCount ?? 0}::int,
+             ${history.securityUpdatesCount ?? 0}::int, ${history.payloadBytes ?? null}::int,
+             ${history.executionTimeMs ?? null}::int, ${history.agentVersion ?? null}::text, ${history.error ?? null}::text
+      from host
+    )
+    select (select count(*) from host)::int as applied,
+           (select count(*) from inserted)::int as inserted,
+           (select count(*) from updated)::int as updated,
+           coalesce((select bool_or(security) from inserted), false)
+             or coalesce((select bool_or(security) from updated), false) as security_changed,
+           set_config('synchronous_commit', 'off', true) as asynchronous_commit`,
+  );
+  if (Number(row?.applied ?? 0) !== 1) return { applied: false };
+  return {
+    applied: true,
+    securityChanged: row?.security_changed === true,
+    inserted: Number(row?.inserted ?? 0),
+    updated: Number(row?.updated ?? 0),
+  };
+}
