@@ -1,8 +1,10 @@
 // What the alert evaluator (lib/alerts/evaluate-host.ts) reads and remembers per host. It runs after
 // most reports that change something, so its reads are one statement.
-import { eq, sql } from "drizzle-orm";
-import { type Executor, getDb } from "../client";
-import { type AlertHostState, alertHostStates, hosts } from "../schema";
+import { eq, getTableColumns, sql } from "drizzle-orm";
+import { type Executor, executeRows, getDb } from "../client";
+import { type Alert, type AlertHostState, alertHostStates, alerts, hosts } from "../schema";
+import type { AlertSeverity } from "../schema/enums";
+import { arrayLiteral } from "./catalogue";
 
 /** An open alert of the host, as far as evaluation needs it. */
 export type OpenAlert = { id: string; type: string; dedupKey: string | null; keys: string[] };
@@ -24,6 +26,8 @@ export type HostAlertContext = {
   openAlerts: OpenAlert[];
   pendingSecurity: PendingSecurityUpdate[];
   settingRows: AlertSettingRow[];
+  /** Whether any enabled immediate notification rule exists (else raising notifies nobody). */
+  notificationRulesExist: boolean;
 };
 
 // json_agg comes back as text from postgres.js under drizzle and parsed from PGlite.
@@ -74,6 +78,11 @@ export async function getHostAlertContext(
         select coalesce(json_agg(json_build_object('type', s.type, 'enabled', s.enabled, 'severity', s.severity,
                                                    'thresholds', s.thresholds)), '[]'::json)
         from alert_settings s)`.mapWith((value) => fromJson(value) as AlertSettingRow[]),
+      notificationRulesExist: sql<boolean>`exists (
+        select 1 from notification_rules r join notification_channels c on c.id = r.channel_id
+        where r.enabled and c.enabled and r.digest_minutes is null)`.mapWith(
+        (value) => value === true || value === "t",
+      ),
     })
     .from(hosts)
     .leftJoin(alertHostStates, eq(alertHostStates.hostId, hosts.id))
@@ -81,12 +90,80 @@ export async function getHostAlertContext(
   return row;
 }
 
-export async function saveAlertHostState(
-  values: { hostId: string; securityUpdateKeys: string[]; rebootRequiredSince: Date | null },
+export type EvaluationRaise = {
+  type: string;
+  severity: AlertSeverity;
+  hostId: string;
+  title: string;
+  message: string;
+  metadata?: Record<string, unknown>;
+  dedupKey: string;
+  /** Raised once ever: a dedup key used before (even resolved) is not raised again. */
+  once: boolean;
+};
+
+/** An alerts row from to_jsonb(alerts.*): column names to fields, timestamps to dates. */
+function alertFromJson(value: unknown): Alert {
+  const row = fromJson(value) as Record<string, unknown>;
+  const alert: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(alerts))) {
+    const raw = row[column.name] ?? null;
+    alert[key] = raw !== null && column.dataType === "date" ? new Date(raw as string) : raw;
+  }
+  return alert as Alert;
+}
+
+/**
+ * The writes of one evaluation in one statement: the alerts it raises (not while one with the same
+ * key is open; with `once`, not if the key was ever used), the alerts it resolves (by id, as the
+ * system) and the host's remembered state. Returns the alerts created and the number resolved.
+ */
+export async function applyAlertEvaluation(
+  input: {
+    hostId: string;
+    raises: EvaluationRaise[];
+    resolveIds: string[];
+    state: { securityUpdateKeys: string[]; rebootRequiredSince: Date | null };
+    now: Date;
+  },
   db: Executor = getDb(),
-): Promise<void> {
-  await db
-    .insert(alertHostStates)
-    .values(values)
-    .onConflictDoUpdate({ target: alertHostStates.hostId, set: { ...values, updatedAt: new Date() } });
+): Promise<{ created: Alert[]; resolved: number }> {
+  const now = input.now.toISOString();
+  const drafts = JSON.stringify(
+    input.raises.map((raise) => ({ ...raise, host_id: raise.hostId, dedup_key: raise.dedupKey })),
+  );
+  const [row] = await executeRows<{ created: unknown; resolved: number }>(
+    db,
+    sql`
+    with draft as (
+      select * from jsonb_to_recordset(${drafts}::jsonb) as d(type text, severity alert_severity, host_id uuid,
+        title text, message text, metadata jsonb, dedup_key text, once boolean)
+    ),
+    created as (
+      insert into alerts (type, severity, host_id, title, message, metadata, dedup_key, created_at, updated_at)
+      select d.type, d.severity, d.host_id, d.title, d.message, d.metadata, d.dedup_key,
+             ${now}::timestamptz, ${now}::timestamptz
+      from draft d
+      where not (d.once and exists (select 1 from alerts a where a.dedup_key = d.dedup_key))
+      on conflict (dedup_key) where status <> 'resolved' do nothing
+      returning to_jsonb(alerts.*) as alert
+    ),
+    resolved as (
+      update alerts set status = 'resolved', resolved_at = ${now}::timestamptz, resolved_by_user_id = null,
+                        updated_at = ${now}::timestamptz
+      where id = any(${arrayLiteral(input.resolveIds)}::uuid[]) and status <> 'resolved'
+      returning 1
+    ),
+    state as (
+      insert into alert_host_states (host_id, security_update_keys, reboot_required_since, updated_at)
+      values (${input.hostId}::uuid, ${arrayLiteral(input.state.securityUpdateKeys)}::text[],
+              ${input.state.rebootRequiredSince?.toISOString() ?? null}::timestamptz, ${now}::timestamptz)
+      on conflict (host_id) do update set security_update_keys = excluded.security_update_keys,
+        reboot_required_since = excluded.reboot_required_since, updated_at = excluded.updated_at
+    )
+    select coalesce((select json_agg(alert) from created), '[]'::json) as created,
+           (select count(*) from resolved)::int as resolved`,
+  );
+  const created = fromJson(row?.created ?? []) as unknown[];
+  return { created: created.map(alertFromJson), resolved: Number(row?.resolved ?? 0) };
 }

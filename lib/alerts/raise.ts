@@ -22,12 +22,19 @@ export async function raiseAlerts(
     drafts.map((draft) => ({ ...draft, type: kind, severity: typeSettings.severity })),
     options,
   );
-  if (created.length > 0) {
-    getLogger("alerts").info(
-      { type: kind, count: created.length },
-      `raised ${created.length} ${kind} alert(s)`,
-    );
-    await notifyAlerts(created);
-  }
+  await announceRaised(created);
   return created;
+}
+
+/**
+ * Logs newly created alerts and hands them to the notifier. `rulesExist: false` (the caller read
+ * that no immediate notification rule is enabled) skips the notifier's own look-up.
+ */
+export async function announceRaised(created: Alert[], rulesExist = true): Promise<void> {
+  if (created.length === 0) return;
+  const byType = new Map<string, number>();
+  for (const alert of created) byType.set(alert.type, (byType.get(alert.type) ?? 0) + 1);
+  for (const [type, count] of byType)
+    getLogger("alerts").info({ type, count }, `raised ${count} ${type} alert(s)`);
+  if (rulesExist) await notifyAlerts(created);
 }
