@@ -144,7 +144,10 @@ export async function applyAlertEvaluation(
       select d.type, d.severity, d.host_id, d.title, d.message, d.metadata, d.dedup_key,
              ${now}::timestamptz, ${now}::timestamptz
       from draft d
-      where not (d.once and exists (select 1 from alerts a where a.dedup_key = d.dedup_key))
+      -- A lateral probe of alerts_dedup_key_idx per draft: as a plain EXISTS the planner, expecting
+      -- ~100 drafts from the function, hashed the whole alerts table instead.
+      left join lateral (select true as used from alerts a where a.dedup_key = d.dedup_key limit 1) u on d.once
+      where u.used is null
       on conflict (dedup_key) where status <> 'resolved' do nothing
       returning to_jsonb(alerts.*) as alert
     ),
