@@ -66,9 +66,11 @@ function openPostgres(env: Env, url: string): Handle {
       idle_in_transaction_session_timeout: env.database.transactionTimeoutMs,
       statement_timeout: env.database.transactionLongTimeoutMs,
       lock_timeout: env.database.transactionMaxWaitMs,
-      // Prepared statements (db/prepared.ts) are planned for their values each time, as unnamed
-      // statements are: preparing saves the parsing and a round trip, never changes a plan.
-      ...(prepared ? { plan_cache_mode: "force_custom_plan" } : {}),
+      // How PostgreSQL plans prepared statements (db/prepared.ts; unnamed ones are always planned
+      // for their values): "auto" keeps a generic plan once it costs no more than the plans made
+      // for the values, which spares the hot statements their planning (up to ~0.7 ms each);
+      // "force_custom_plan" plans every execution for its values, as unnamed statements are.
+      ...(prepared ? { plan_cache_mode: env.database.planCacheMode } : {}),
     },
     // Off: not even postgres.js's own statements are named (poolers in transaction mode).
     prepare: prepared,

@@ -8,8 +8,10 @@
 // text varies (IN lists, multi-row inserts, optional columns) pile up on both sides. Hence: a text
 // with at most MAX_PARAMETERS parameters is prepared from its HOT_AFTER-th use on, and at most
 // MAX_PREPARED texts per process ever are; everything else stays unnamed, as drizzle sends it.
-// Plans do not change: the connections run with plan_cache_mode = force_custom_plan, so a prepared
-// statement is planned for its values each time, exactly like an unnamed one. A prepared statement
+// Plans: with DB_PLAN_CACHE_MODE=auto (the default, PostgreSQL's own) a prepared statement gets a
+// generic plan after five executions if that plan is estimated to cost no more than the ones made
+// for the values, and is not planned again; force_custom_plan plans it for its values every time,
+// exactly like an unnamed statement. A prepared statement
 // keeps the column types it was parsed with: a migration that changes a column's type needs the
 // running processes restarted (adding columns or tables does not).
 import type postgres from "postgres";

@@ -35,6 +35,7 @@ function read(r: EnvReader) {
       idleTimeoutSeconds: r.integer("DB_IDLE_TIMEOUT", 300, 0),
       maxLifetimeSeconds: r.integer("DB_MAX_LIFETIME", 1800, 0),
       preparedStatements: r.boolean("DB_PREPARED_STATEMENTS", true),
+      planCacheMode: r.oneOf("DB_PLAN_CACHE_MODE", ["auto", "force_custom_plan"], "auto"),
       transactionMaxWaitMs: r.integer("DB_TRANSACTION_MAX_WAIT", 10_000, 1),
       transactionTimeoutMs: r.integer("DB_TRANSACTION_TIMEOUT", 30_000, 1),
       transactionLongTimeoutMs: r.integer("DB_TRANSACTION_LONG_TIMEOUT", 60_000, 1),

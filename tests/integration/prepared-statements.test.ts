@@ -54,7 +54,20 @@ describe("prepared statements", () => {
     });
   });
 
-  it("keeps plans per value: the connection plans every statement for its parameters", async (ctx) => {
+  it("plans prepared statements as DB_PLAN_CACHE_MODE says (PostgreSQL's auto by default)", async (ctx) => {
+    if (getDbHandle().kind !== "postgres") ctx.skip();
+    const [row] = await executeRows<{ mode: string }>(
+      getDb(),
+      sql`select current_setting('plan_cache_mode') as mode`,
+    );
+    expect(row?.mode).toBe("auto");
+  });
+});
+
+describe("prepared statements planned for their values (DB_PLAN_CACHE_MODE=force_custom_plan)", () => {
+  useMigratedDatabase({ DB_PLAN_CACHE_MODE: "force_custom_plan" });
+
+  it("sets the connection's plan_cache_mode", async (ctx) => {
     if (getDbHandle().kind !== "postgres") ctx.skip();
     const [row] = await executeRows<{ mode: string }>(
       getDb(),
