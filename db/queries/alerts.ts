@@ -122,23 +122,6 @@ export async function resolveAlertsByHostCondition(
   return rows;
 }
 
-/** Open (unresolved) alerts, of one type or of every type. */
-export async function listUnresolvedAlerts(
-  filter: { type?: string; hostId?: string },
-  db: Executor = getDb(),
-): Promise<Alert[]> {
-  return db
-    .select()
-    .from(alerts)
-    .where(
-      and(
-        filter.type ? eq(alerts.type, filter.type) : undefined,
-        ne(alerts.status, "resolved"),
-        filter.hostId ? eq(alerts.hostId, filter.hostId) : undefined,
-      ),
-    );
-}
-
 export type AlertListFilter = {
   type?: string;
   severity?: AlertSeverity;
