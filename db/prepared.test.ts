@@ -25,6 +25,13 @@ describe("PreparePolicy", () => {
     expect(policy.preparedCount).toBe(2);
   });
 
+  it("never prepares statements that carry lists as arrays (planned for each list's size)", () => {
+    const policy = new PreparePolicy(1, 256);
+    const text = "insert into t select * from unnest($1::text[]) as u(name)";
+    expect([1, 2, 3, 4, 5, 6, 7].map(() => policy.shouldPrepare(text))).toEqual(Array(7).fill(false));
+    expect(policy.shouldPrepare("select $1")).toBe(true);
+  });
+
   it("does not prepare texts that vary with every use (IN lists, multi-row inserts)", () => {
     const policy = new PreparePolicy(3, 256);
     for (let size = 1; size <= 1000; size++) {

@@ -24,6 +24,11 @@ export const MAX_PREPARED = 256;
 const MAX_COUNTED = 2_000;
 /** Statements with more parameters are left unnamed: those are multi-row inserts and long IN lists. */
 export const MAX_PARAMETERS = 64;
+/**
+ * Statements that carry whole lists as array parameters (ingestion's `unnest(...)`) are left unnamed
+ * too: a report of 20 rows and one of 2,000 need different plans, and a generic plan cannot know.
+ */
+const LIST_STATEMENT = /\bunnest\(/i;
 
 export class PreparePolicy {
   private readonly prepared = new Set<string>();
@@ -37,6 +42,7 @@ export class PreparePolicy {
   /** Whether this use of `text` runs as a prepared statement. */
   shouldPrepare(text: string): boolean {
     if (this.prepared.has(text)) return true;
+    if (LIST_STATEMENT.test(text)) return false;
     if (this.prepared.size >= this.maxPrepared) return false;
     const uses = (this.uses.get(text) ?? 0) + 1;
     if (uses < this.hotAfter) {

@@ -116,7 +116,9 @@ function alertFromJson(value: unknown): Alert {
 /**
  * The writes of one evaluation in one statement: the alerts it raises (not while one with the same
  * key is open; with `once`, not if the key was ever used), the alerts it resolves (by id, as the
- * system) and the host's remembered state. Returns the alerts created and the number resolved.
+ * system) and the host's remembered state. Alerts carry the database's clock, as when inserted
+ * with its defaults (digest windows compare them with it); the state keeps the evaluation's time,
+ * which ingestion compares with its own. Returns the alerts created and the number resolved.
  */
 export async function applyAlertEvaluation(
   input: {
@@ -142,7 +144,7 @@ export async function applyAlertEvaluation(
     created as (
       insert into alerts (type, severity, host_id, title, message, metadata, dedup_key, created_at, updated_at)
       select d.type, d.severity, d.host_id, d.title, d.message, d.metadata, d.dedup_key,
-             ${now}::timestamptz, ${now}::timestamptz
+             statement_timestamp(), statement_timestamp()
       from draft d
       -- A lateral probe of alerts_dedup_key_idx per draft: as a plain EXISTS the planner, expecting
       -- ~100 drafts from the function, hashed the whole alerts table instead.
@@ -152,8 +154,8 @@ export async function applyAlertEvaluation(
       returning to_jsonb(alerts.*) as alert
     ),
     resolved as (
-      update alerts set status = 'resolved', resolved_at = ${now}::timestamptz, resolved_by_user_id = null,
-                        updated_at = ${now}::timestamptz
+      update alerts set status = 'resolved', resolved_at = statement_timestamp(), resolved_by_user_id = null,
+                        updated_at = statement_timestamp()
       where id = any(${arrayLiteral(input.resolveIds)}::uuid[]) and status <> 'resolved'
       returning 1
     ),

@@ -74,20 +74,15 @@ export function resolveAlertsByIds(
 
 export type ResolveFilter = {
   type: string;
-  hostId?: string;
-  ids?: string[];
   /** Keep these conditions open (they still hold). */
   exceptDedupKeys?: string[];
 };
 
 /** Resolves (as the system) the unresolved alerts of one type that match the filter. */
 export function resolveAlerts(filter: ResolveFilter, db: Executor = getDb()): Promise<Alert[]> {
-  if (filter.ids?.length === 0) return Promise.resolve([]);
   return resolveAlertsWhere(
     and(
       eq(alerts.type, filter.type),
-      filter.hostId ? eq(alerts.hostId, filter.hostId) : undefined,
-      filter.ids ? inArray(alerts.id, filter.ids) : undefined,
       filter.exceptDedupKeys?.length ? notInArray(alerts.dedupKey, filter.exceptDedupKeys) : undefined,
     ),
     null,

@@ -19,14 +19,11 @@ const toDate = (value: unknown): Date | null =>
 
 export type LockedHost = {
   packagesHash: string | null;
-  /** lib/agent/package-digest.ts; read under the lock, so it is the latest committed one. */
-  packageDigest: string | null;
   updateIntervalApplied: number | null;
   updateInterval: number;
   updatesCount: number;
   securityUpdatesCount: number;
   totalPackages: number;
-  oldestSecurityPendingSince: Date | null;
   /** What the alert conditions depend on, as stored before this report. */
   status: string;
   lastReportStatus: string | null;
@@ -40,13 +37,11 @@ export type LockedHost = {
 
 const reportHostFields = {
   packagesHash: hosts.packagesHash,
-  packageDigest: hosts.packageDigest,
   updateIntervalApplied: hosts.updateIntervalApplied,
   updateInterval: sql<number>`(select update_interval from settings where id = 1)`.mapWith(Number),
   updatesCount: hosts.updatesCount,
   securityUpdatesCount: hosts.securityUpdatesCount,
   totalPackages: hosts.totalPackages,
-  oldestSecurityPendingSince: hosts.oldestSecurityPendingSince,
   status: hosts.status,
   lastReportStatus: hosts.lastReportStatus,
   needsReboot: hosts.needsReboot,
@@ -78,14 +73,26 @@ export async function lockHostForReport(hostId: string, tx: Executor): Promise<L
   return row;
 }
 
-/** The same, read without a lock (db/queries/report-delta.ts re-checks what it relies on). */
-export type ReportHost = Omit<LockedHost, "asynchronousCommit">;
+/** What ingestion compares against, read without a lock, with the package digest and its version. */
+export type ReportHost = Omit<LockedHost, "asynchronousCommit"> & {
+  /** lib/agent/package-digest.ts */
+  packageDigest: string | null;
+  /** db/queries/report-delta.ts re-checks it (and the other facts its decisions use) when writing. */
+  packagesVersion: number;
+};
 
 export async function readHostForReport(
   hostId: string,
   db: Executor = getDb(),
 ): Promise<ReportHost | undefined> {
-  const [row] = await db.select(reportHostFields).from(hosts).where(eq(hosts.id, hostId));
+  const [row] = await db
+    .select({
+      ...reportHostFields,
+      packageDigest: hosts.packageDigest,
+      packagesVersion: hosts.packagesVersion,
+    })
+    .from(hosts)
+    .where(eq(hosts.id, hostId));
   return row;
 }
 
@@ -238,14 +245,18 @@ export async function replaceHostRepositories(
 
 /**
  * Writes the host's facts, counts and report state (undefined fields are left alone) and the
- * report's history row, in one statement.
+ * report's history row, in one statement; moves packages_version on when the packages were written.
  */
 export async function recordReport(
   hostId: string,
   values: Partial<NewHost>,
   history: NewReport,
   tx: Executor,
+  options: { packagesWritten: boolean },
 ): Promise<void> {
-  const update = tx.update(hosts).set(values).where(eq(hosts.id, hostId)).getSQL();
+  const set = options.packagesWritten
+    ? { ...values, packagesVersion: sql`${hosts.packagesVersion} + 1` }
+    : values;
+  const update = tx.update(hosts).set(set).where(eq(hosts.id, hostId)).getSQL();
   await tx.execute(sql`with host as (${update}) ${tx.insert(reports).values(history).getSQL()}`);
 }

@@ -4,20 +4,23 @@
 // server's ~0.5 ms per statement is most of what a report costs once its rows are few), and this
 // replaces BEGIN, lock, write, repositories, record and COMMIT.
 //
-// Safety without a lock held across statements: the host row is updated only if its digest is still
-// the one the plan was made from (compare-and-set) and the plan's counts hold (every changed row is
-// in the catalogue; the stored rows the report did not match are exactly the old states of its
-// changed rows, i.e. nothing vanished); every other write joins that update, so either all of the
-// statement's writes happen or none does. Every writer of a host's packages changes its digest
-// (ingestion rewrites it, the package-delete trigger clears it), and a concurrent report holds the
-// host row until it commits, after which PostgreSQL re-checks the digest against the committed
-// row: a snapshot that might be stale never writes. When nothing was applied the caller runs the
+// Safety without a lock held across statements: the host row is updated only if its
+// packages_version is still the one read with the digest the plan was made from (compare-and-set on
+// a counter, never on the digest itself: a list can change and change back, a counter cannot), and
+// so are the facts the caller's decisions used (status, last report status, reboot flag, agent
+// version, applied update interval), and the plan's counts hold (every changed row is in the
+// catalogue; the stored rows the report did not match are exactly the old states of its changed
+// rows, i.e. nothing vanished). Every other write joins that update, so either all of the
+// statement's writes happen or none does. Every writer of a host's packages moves packages_version
+// on (both ingestion paths, the package-delete trigger), and a concurrent report holds the host row
+// until it commits, after which PostgreSQL re-checks the WHERE clause against the committed row: a
+// snapshot that might be stale never writes. When nothing was applied the caller runs the
 // transactional path (lib/agent/ingest.ts), which locks the host and compares the whole list.
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport } from "../schema";
 import { arrayLiteral, type ReportedRepository } from "./catalogue";
-import type { ReportedPackage } from "./ingestion";
+import type { ReportedPackage, ReportHost } from "./ingestion";
 
 export type ReportDelta = {
   hostId: string;
@@ -26,9 +29,18 @@ export type ReportDelta = {
   changed: readonly ReportedPackage[];
   /** Stored rows no reported row matched (lib/agent/package-digest.ts DigestPlan). */
   unmatchedStored: number;
-  /** The digest the plan was made from, and the one describing the report's list. */
-  expectedDigest: string;
-  digest: string;
+  /** What the plan and the caller's decisions were made from (readHostForReport). */
+  expected: Pick<
+    ReportHost,
+    | "packagesVersion"
+    | "status"
+    | "lastReportStatus"
+    | "needsReboot"
+    | "agentVersion"
+    | "updateIntervalApplied"
+  >;
+  /** The digest of the report's list; undefined when it equals the stored one (nothing changed). */
+  digest?: string;
   /** Replaced too when present (distinct ones: the catalogue holds each once). */
   repositories?: readonly ReportedRepository[];
   distinctRepositories?: number;
@@ -83,11 +95,14 @@ export async function applyReportDelta(
   const { hostId, changed: list, history } = input;
   const now = input.now.toISOString();
   const repositories = repositoryCtes(input);
+  const { expected } = input;
+  const written = list.length > 0;
   const update = db
     .update(hosts)
     .set({
       ...input.host,
-      packageDigest: input.digest,
+      ...(input.digest === undefined ? {} : { packageDigest: input.digest }),
+      ...(written ? { packagesVersion: sql`${hosts.packagesVersion} + 1` } : {}),
       oldestSecurityPendingSince: sql`least(
         (select min(m.first_seen) from merged m where m.nu and m.sec),
         (select min(hp.first_seen_at) from host_packages hp
@@ -97,7 +112,12 @@ export async function applyReportDelta(
     .where(
       and(
         eq(hosts.id, hostId),
-        eq(hosts.packageDigest, input.expectedDigest),
+        eq(hosts.packagesVersion, expected.packagesVersion),
+        sql`${hosts.status} = ${expected.status}`,
+        sql`${hosts.lastReportStatus} is not distinct from ${expected.lastReportStatus}`,
+        eq(hosts.needsReboot, expected.needsReboot),
+        sql`${hosts.agentVersion} is not distinct from ${expected.agentVersion}`,
+        sql`${hosts.updateIntervalApplied} is not distinct from ${expected.updateIntervalApplied}`,
         sql`(select ok from plan_holds)`,
       ),
     )

@@ -76,6 +76,9 @@ export const hosts = pgTable(
     // One hash per stored host_packages row (lib/agent/package-digest.ts), so a full report sends
     // PostgreSQL only the rows that changed. Ingestion's own; never selected by anything else.
     packageDigest: text("package_digest"),
+    // Bumped by every write of the host's packages (both ingestion paths and the package-delete
+    // trigger): the one-statement report compares it, a value never reused (db/queries/report-delta.ts).
+    packagesVersion: integer("packages_version").notNull().default(0),
     // Denormalised from host_packages at ingestion so lists sort and filter without aggregating.
     updatesCount: integer("updates_count").notNull().default(0),
     securityUpdatesCount: integer("security_updates_count").notNull().default(0),

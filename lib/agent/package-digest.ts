@@ -6,9 +6,10 @@
 //
 // The digest is a shortcut, never the truth: what it cannot settle (no digest, another package
 // manager, a package that vanished, a row the catalogue lacks) goes to the full comparison in SQL,
-// which then rewrites the digest. A digest that no longer describes the table (only possible if
-// something other than ingestion changed host_packages; migration 0010 makes the one other writer,
-// the package-delete trigger, clear it) shows up as a count that does not add up and is replaced.
+// which then rewrites the digest. It describes the table as long as only ingestion writes
+// host_packages; the one other writer, the package-delete trigger, clears it (migration 0010). A
+// digest that disagrees with the table is caught only where the disagreement touches a changed row
+// (a count that does not add up); anything else writing host_packages must clear it too.
 //
 // Collisions: a changed row is taken for unchanged only if its new hash equals one of the host's
 // stored hashes, about n / 2^53 per changed row (2e-13 for 2,000 packages).
@@ -56,8 +57,9 @@ export function packageRowHash(pkg: ReportedPackage): number {
 
 /** `v1:<package manager>:<base64 of the hashes as little-endian doubles>` (about 21 kB for 2,000 rows). */
 export function encodeDigest(packageManager: string, hashes: readonly number[]): string {
-  const values = Float64Array.from(hashes);
-  return `${VERSION}:${packageManager}:${Buffer.from(values.buffer).toString("base64")}`;
+  const bytes = Buffer.allocUnsafe(hashes.length * 8);
+  for (let index = 0; index < hashes.length; index++) bytes.writeDoubleLE(hashes[index] as number, index * 8);
+  return `${VERSION}:${packageManager}:${bytes.toString("base64")}`;
 }
 
 /** The stored hashes for this package manager, or null (none stored, another manager, unreadable). */

@@ -86,7 +86,8 @@ export async function executeJob(
     if (runId === undefined) await recordFinishedJobRun({ jobName: name, trigger, startedAt, ...outcome });
     else await finishJobRun(runId, outcome);
   } catch (error) {
-    // The job's own outcome stands; the run row keeps "running" and says so in the log.
+    // The job's own outcome stands; the run row keeps "running" (or, for a job recorded when it
+    // finishes, there is none) and the log says so.
     log.error(
       { job: name, runId, error: error instanceof Error ? error.message : String(error) },
       "could not record the end of a job run",

@@ -4,8 +4,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
+import { readHostForReport } from "@/db/queries/ingestion";
+import { applyReportDelta } from "@/db/queries/report-delta";
 import { hosts } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
+import { encodeDigest, packageRowHash, planFromDigest } from "@/lib/agent/package-digest";
 import { useMigratedDatabase } from "../support/database";
 import { addHost, hostPackageRows, pkg, report } from "./ingestion-support";
 
@@ -70,11 +73,16 @@ describe("ingestion with the package digest", () => {
     const prefix = `d-${withDigest.id.slice(0, 8)}`;
     let list: Pkg[] = Array.from({ length: 60 }, (_, i) => pkg(`${prefix}-${i}`, { currentVersion: "1" }));
     let clock = Date.parse("2026-11-01T00:00:00Z");
+    let oneStatement = 0;
     for (let round = 0; round < 25; round++) {
-      if (round > 0) {
+      // A package vanishes in a fifth of the rounds (the full comparison's case), a third of the
+      // rounds change nothing, the others change some rows (the one-statement case).
+      const vanishing = round > 0 && random() < 0.2;
+      const still = round > 0 && !vanishing && random() < 1 / 3;
+      if (round > 0 && !still) {
         list = list.flatMap((p): Pkg[] => {
           const roll = random();
-          if (roll < 0.05) return []; // vanished
+          if (roll < 0.05) return vanishing ? [] : [p];
           if (roll < 0.15) return [pkg(p.name, { currentVersion: `${round}` })]; // updated, nothing pending
           if (roll < 0.25)
             return [
@@ -91,17 +99,17 @@ describe("ingestion with the package digest", () => {
         if (random() < 0.5)
           list.push(pkg(`${prefix}-new-${round}`, { currentVersion: "1", availableVersion: "2" }));
       }
-      // A third of the rounds change nothing at all.
       clock += 3_600_000;
       const receivedAt = new Date(clock);
       await getDb().execute(sql`update hosts set package_digest = null where id = ${withoutDigest.id}`);
       for (const host of [withDigest, withoutDigest]) {
-        const result = await ingestReport({
-          hostId: host.id,
-          report: report(list),
-          payloadBytes: 1,
-          receivedAt,
+        let result: Awaited<ReturnType<typeof ingestReport>> | undefined;
+        const statements = await statementsOf(async () => {
+          result = await ingestReport({ hostId: host.id, report: report(list), payloadBytes: 1, receivedAt });
         });
+        const locked = statements.some((statement) => /for update/.test(statement));
+        if (host === withDigest && !locked) oneStatement++;
+        if (host === withDigest && round > 0 && !vanishing) expect(locked, `round ${round}`).toBe(false);
         expect(result).toMatchObject({
           outcome: "accepted",
           status: "success",
@@ -113,6 +121,7 @@ describe("ingestion with the package digest", () => {
       expect(a.rows).toHaveLength(list.length);
       expect(await digestOf(withDigest.id)).toBe(await digestOf(withoutDigest.id));
     }
+    expect(oneStatement).toBeGreaterThanOrEqual(15);
   });
 
   it("keeps one report's list whole when several reports of one host race", async () => {
@@ -252,6 +261,42 @@ describe("ingestion with the package digest", () => {
     expect(row?.packageDigest).not.toBeNull();
   });
 
+  it("never applies a plan made from a read that a list changed and changed back since", async () => {
+    const host = await addHost();
+    const tag = host.id.slice(0, 8);
+    const base = [pkg(`z-${tag}-a`), pkg(`z-${tag}-b`)];
+    await ingestReport({ hostId: host.id, report: report(base), payloadBytes: 1 });
+    const stale = await readHostForReport(host.id);
+    if (!stale?.packageDigest) throw new Error("no digest");
+    // Two reports commit after that read: one changes b, the next changes it back (same digest).
+    const other = [base[0] as Pkg, pkg(`z-${tag}-b`, { currentVersion: "2", availableVersion: "3" })];
+    await ingestReport({ hostId: host.id, report: report(other), payloadBytes: 1 });
+    await ingestReport({ hostId: host.id, report: report(base), payloadBytes: 1 });
+    expect(await digestOf(host.id)).toBe(stale.packageDigest);
+
+    // The stale plan: a changed; its snapshot of b is from before both reports.
+    const next = [pkg(`z-${tag}-a`, { currentVersion: "9" }), base[1] as Pkg];
+    const parsed = report(next);
+    const hashes = parsed.packages.map(packageRowHash);
+    const plan = planFromDigest(stale.packageDigest, "apt", hashes);
+    expect(plan).toEqual({ changed: [0], unmatchedStored: 1 });
+    const result = await applyReportDelta({
+      hostId: host.id,
+      packageManager: "apt",
+      changed: [parsed.packages[0] as (typeof parsed.packages)[number]],
+      unmatchedStored: 1,
+      expected: stale,
+      digest: encodeDigest("apt", hashes),
+      host: { hostname: "stale" },
+      history: { hostId: host.id, status: "success" },
+      now: new Date(),
+    });
+    expect(result).toEqual({ applied: false });
+    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
+    expect(row?.hostname).not.toBe("stale");
+    expect((await hostPackageRows(host.id)).get(`z-${tag}-a`)?.currentVersion).toBe("1.0");
+  });
+
   it("replaces a digest that does not add up instead of trusting it", async () => {
     const host = await addHost();
     const tag = host.id.slice(0, 8);
@@ -266,7 +311,12 @@ describe("ingestion with the package digest", () => {
     await getDb().execute(sql`update hosts set package_digest = ${threeRows} where id = ${host.id}`);
 
     const changed = [pkg(`y-${tag}-a`, { currentVersion: "2" }), list[1]];
-    await ingestReport({ hostId: host.id, report: report(changed), payloadBytes: 1 });
+    const statements = await statementsOf(() =>
+      ingestReport({ hostId: host.id, report: report(changed), payloadBytes: 1 }),
+    );
+    // read host, the delta (not applied: two stored hashes unmatched, one row existed), lock, whole
+    // list, host + history: trusting the digest would have been two statements.
+    expect(statements).toHaveLength(5);
     const rows = await hostPackageRows(host.id);
     expect([...rows.keys()].sort()).toEqual([`y-${tag}-a`, `y-${tag}-b`]);
     expect(rows.get(`y-${tag}-a`)?.currentVersion).toBe("2");

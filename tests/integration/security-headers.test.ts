@@ -85,8 +85,11 @@ describe("security headers", () => {
       { "x-api-id": "patchmon_0000000000000000", "x-api-key": "a".repeat(64) },
       "{}",
     );
-    for (const response of [missing, wrongKey]) {
-      expect(response.status).toBe(401);
+    const get = await updateRoute.GET(new Request("http://localhost:3000/api/v1/hosts/update"));
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    for (const response of [missing, wrongKey, get]) {
+      expect([401, 405]).toContain(response.status);
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");

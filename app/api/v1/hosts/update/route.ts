@@ -6,7 +6,7 @@ import { crontabUpdate } from "@/lib/agent/commands";
 import { HostNotFoundError, ingestReport } from "@/lib/agent/ingest";
 import { agentReportSchema, reportIssues } from "@/lib/agent/report-schema";
 import { ApiError } from "@/lib/api/errors";
-import { json } from "@/lib/api/route";
+import { apiRoute, json } from "@/lib/api/route";
 import { unproxiedRoute } from "@/lib/api/unproxied-route";
 import { getEnv } from "@/lib/env";
 
@@ -47,3 +47,16 @@ export const POST = unproxiedRoute(
     { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes },
   ),
 );
+
+// Other methods: the 405 Next would answer, with the headers proxy.ts would have added.
+const notAllowed = unproxiedRoute(
+  apiRoute(async () => {
+    throw new ApiError("method_not_allowed", 405, "Method not allowed: reports are sent with POST", {
+      headers: { Allow: "POST" },
+    });
+  }),
+);
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
