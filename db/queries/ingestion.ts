@@ -1,7 +1,7 @@
 // Agent report ingestion: set-based statements whose number does not depend on the package count.
 // Arrays travel as PostgreSQL array literals in one text parameter each (`$1::text[]`), which both
 // postgres.js and PGlite pass through unchanged; unnest() turns them back into rows.
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport, reports } from "../schema";
 import { arrayLiteral, type ReportedRepository } from "./catalogue";
@@ -108,6 +108,32 @@ export type PackageChanges = {
   securityChanged: boolean;
 };
 
+/** The reported rows joined to the catalogue: package_id, cv, av, nu, sec (db/queries/report-delta.ts too). */
+export function incomingPackages(list: readonly ReportedPackage[], packageManager: string): SQL {
+  return sql`
+      select p.id as package_id, t.cv, t.av, t.nu, t.sec
+      from unnest(${arrayLiteral(list.map((p) => p.name))}::text[],
+                  ${arrayLiteral(list.map((p) => p.currentVersion))}::text[],
+                  ${arrayLiteral(list.map((p) => p.availableVersion))}::text[],
+                  ${arrayLiteral(list.map((p) => p.needsUpdate))}::boolean[],
+                  ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
+      join packages p on p.name = t.name and p.package_manager = ${packageManager}`;
+}
+
+/**
+ * A reported row `i` next to the stored one `e`, and its first_seen_at: kept while the same available
+ * version stays pending, `now` when a different one appears, null when nothing is pending.
+ */
+export function mergedColumns(now: string): SQL {
+  return sql`i.package_id, i.cv, i.av, i.nu, i.sec, e.ctid as old_ctid, e.package_id as old_id,
+        e.current_version as old_cv, e.available_version as old_av, e.needs_update as old_nu,
+        e.is_security_update as old_sec, e.first_seen_at as old_first_seen,
+        case when not i.nu then null
+             when e.needs_update and e.available_version is not distinct from i.av
+                  and e.first_seen_at is not null then e.first_seen_at
+             else ${now}::timestamptz end as first_seen`;
+}
+
 /**
  * Makes the host's package set exactly `list` in one statement: inserts new rows, updates only rows
  * whose versions or flags differ, deletes vanished ones; unchanged rows are not written. The
@@ -131,27 +157,13 @@ export async function replaceHostPackages(
   const [row] = await executeRows<Record<string, unknown>>(
     tx,
     sql`
-    with incoming as (
-      select p.id as package_id, t.cv, t.av, t.nu, t.sec
-      from unnest(${arrayLiteral(list.map((p) => p.name))}::text[],
-                  ${arrayLiteral(list.map((p) => p.currentVersion))}::text[],
-                  ${arrayLiteral(list.map((p) => p.availableVersion))}::text[],
-                  ${arrayLiteral(list.map((p) => p.needsUpdate))}::boolean[],
-                  ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
-      join packages p on p.name = t.name and p.package_manager = ${packageManager}
-    ),
+    with incoming as (${incomingPackages(list, packageManager)}),
     existing as (
       select ctid, package_id, current_version, available_version, needs_update, is_security_update, first_seen_at
       from host_packages where host_id = ${hostId}
     ),
     merged as (
-      select i.package_id, i.cv, i.av, i.nu, i.sec, e.ctid as old_ctid, e.package_id as old_id, e.current_version as old_cv,
-        e.available_version as old_av, e.needs_update as old_nu, e.is_security_update as old_sec,
-        e.first_seen_at as old_first_seen,
-        case when not i.nu then null
-             when e.needs_update and e.available_version is not distinct from i.av
-                  and e.first_seen_at is not null then e.first_seen_at
-             else ${now}::timestamptz end as first_seen
+      select ${mergedColumns(now)}
       from incoming i
       full join existing e on e.package_id = i.package_id
     ),

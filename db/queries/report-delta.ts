@@ -20,7 +20,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport } from "../schema";
 import { arrayLiteral, type ReportedRepository } from "./catalogue";
-import type { ReportedPackage, ReportHost } from "./ingestion";
+import { incomingPackages, mergedColumns, type ReportedPackage, type ReportHost } from "./ingestion";
 
 export type ReportDelta = {
   hostId: string;
@@ -126,23 +126,9 @@ export async function applyReportDelta(
   const [row] = await executeRows<Record<string, unknown>>(
     db,
     sql`
-    with incoming as (
-      select p.id as package_id, t.cv, t.av, t.nu, t.sec
-      from unnest(${arrayLiteral(list.map((p) => p.name))}::text[],
-                  ${arrayLiteral(list.map((p) => p.currentVersion))}::text[],
-                  ${arrayLiteral(list.map((p) => p.availableVersion))}::text[],
-                  ${arrayLiteral(list.map((p) => p.needsUpdate))}::boolean[],
-                  ${arrayLiteral(list.map((p) => p.isSecurityUpdate))}::boolean[]) as t(name, cv, av, nu, sec)
-      join packages p on p.name = t.name and p.package_manager = ${input.packageManager}
-    ),
+    with incoming as (${incomingPackages(list, input.packageManager)}),
     merged as (
-      select i.package_id, i.cv, i.av, i.nu, i.sec, e.ctid as old_ctid, e.package_id as old_id,
-        e.current_version as old_cv, e.available_version as old_av, e.needs_update as old_nu,
-        e.is_security_update as old_sec, e.first_seen_at as old_first_seen,
-        case when not i.nu then null
-             when e.needs_update and e.available_version is not distinct from i.av
-                  and e.first_seen_at is not null then e.first_seen_at
-             else ${now}::timestamptz end as first_seen
+      select ${mergedColumns(now)}
       from incoming i
       left join host_packages e on e.host_id = ${hostId} and e.package_id = i.package_id
     ),

@@ -1,25 +1,15 @@
 // One host's evaluation called directly: one read, one write, and what it writes.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { executeRows, getDb, observeQueries } from "@/db/client";
+import { executeRows, getDb } from "@/db/client";
 import { alertHostStates, alerts, hosts } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
 import { loadScript, SCRIPT_NAMES } from "@/lib/agent/install-script";
 import { evaluateHostAlerts } from "@/lib/alerts/evaluate-host";
 import { addContactedHost, alertsOf } from "../support/alerts";
 import { useMigratedDatabase } from "../support/database";
+import { statementsOf } from "../support/statements";
 import { pkg, report } from "./ingestion-support";
-
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const stop = observeQueries((query) => statements.push(query));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return statements;
-}
 
 describe("one host's alert evaluation", () => {
   useMigratedDatabase({ REDIS_URL: undefined, REDIS_HOST: undefined });

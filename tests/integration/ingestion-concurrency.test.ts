@@ -2,13 +2,14 @@
 // reports of one host serialise (last one wins, nothing mixed), different hosts do not wait.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, getDbHandle, observeQueries } from "@/db/client";
+import { getDb, getDbHandle } from "@/db/client";
 import { addMissingPackages } from "@/db/queries/catalogue";
 import { lockHostForReport, replaceHostPackages } from "@/db/queries/ingestion";
 import { withTransaction } from "@/db/queries/transaction";
 import { hosts, reports } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
 import { useMigratedDatabase } from "../support/database";
+import { statementsOf } from "../support/statements";
 import { addHost, hostPackageRows, pkg, report } from "./ingestion-support";
 
 const manyPackages = (count: number, version: string, prefix = "pkg") =>
@@ -21,17 +22,6 @@ const manyPackages = (count: number, version: string, prefix = "pkg") =>
     ),
   );
 
-async function countStatements(work: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const stop = observeQueries((query) => statements.push(query));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return statements;
-}
-
 describe("report ingestion at scale and under concurrency", () => {
   useMigratedDatabase();
 
@@ -40,17 +30,17 @@ describe("report ingestion at scale and under concurrency", () => {
     for (const size of [10, 5000]) {
       const repos = [{ url: `http://deb.example/debian-${size}`, distribution: "bookworm", repoType: "deb" }];
       const host = await addHost();
-      const first = await countStatements(() =>
+      const first = await statementsOf(() =>
         ingestReport({
           hostId: host.id,
           report: report(manyPackages(size, "1"), { repositories: repos }),
           payloadBytes: 1,
         }),
       );
-      const again = await countStatements(() =>
+      const again = await statementsOf(() =>
         ingestReport({ hostId: host.id, report: report(manyPackages(size, "2")), payloadBytes: 1 }),
       );
-      const failed = await countStatements(() =>
+      const failed = await statementsOf(() =>
         ingestReport({ hostId: host.id, report: report([], { collectionError: "boom" }), payloadBytes: 1 }),
       );
       counts[size] = [first.length, again.length, failed.length];
@@ -80,7 +70,7 @@ describe("report ingestion at scale and under concurrency", () => {
     await getDb().execute(sql`insert into alert_host_states (host_id) values (${second.id})`);
     const secure = pkg("stays", { currentVersion: "1", availableVersion: "2", isSecurityUpdate: true });
     let result: Awaited<ReturnType<typeof ingestReport>> | undefined;
-    const statements = await countStatements(async () => {
+    const statements = await statementsOf(async () => {
       result = await ingestReport({
         hostId: second.id,
         report: report([list[0], secure], { packagesHash: "h" }),

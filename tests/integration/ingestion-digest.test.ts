@@ -3,13 +3,14 @@
 // full comparison in SQL, which runs whenever the digest cannot settle a report.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, observeQueries } from "@/db/client";
+import { getDb } from "@/db/client";
 import { readHostForReport } from "@/db/queries/ingestion";
 import { applyReportDelta } from "@/db/queries/report-delta";
 import { hosts } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";
 import { encodeDigest, packageRowHash, planFromDigest } from "@/lib/agent/package-digest";
 import { useMigratedDatabase } from "../support/database";
+import { statementsOf } from "../support/statements";
 import { addHost, hostPackageRows, pkg, report } from "./ingestion-support";
 
 type Pkg = ReturnType<typeof pkg>;
@@ -36,17 +37,6 @@ async function stored(hostId: string) {
     .from(hosts)
     .where(eq(hosts.id, hostId));
   return { rows: view, host };
-}
-
-async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const stop = observeQueries((query) => statements.push(query));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return statements;
 }
 
 const digestOf = async (hostId: string) =>
