@@ -215,6 +215,20 @@ export async function replaceHostPackages(
   };
 }
 
+/** The reported repositories found in the catalogue, once each: repository_id, enabled. */
+export function incomingRepositories(list: readonly ReportedRepository[]): SQL {
+  return sql`
+      select distinct on (r.id) r.id as repository_id, t.enabled
+      from unnest(${arrayLiteral(list.map((r) => r.url))}::text[],
+                  ${arrayLiteral(list.map((r) => r.distribution))}::text[],
+                  ${arrayLiteral(list.map((r) => r.components))}::text[],
+                  ${arrayLiteral(list.map((r) => r.repoType))}::text[],
+                  ${arrayLiteral(list.map((r) => r.isEnabled))}::boolean[]) as t(url, distribution, components, repo_type, enabled)
+      join repositories r on r.url = t.url and r.distribution = t.distribution
+        and r.components = t.components and r.repo_type = t.repo_type
+      order by r.id, t.enabled desc`;
+}
+
 /**
  * Makes the host's repositories exactly `list` (already in the catalogue) in one statement. Returns
  * how many of them the catalogue holds (all of them, unless one was removed since it was added).
@@ -228,17 +242,7 @@ export async function replaceHostRepositories(
   const [row] = await executeRows<{ stored: number }>(
     tx,
     sql`
-    with incoming as (
-      select distinct on (r.id) r.id as repository_id, t.enabled
-      from unnest(${arrayLiteral(list.map((r) => r.url))}::text[],
-                  ${arrayLiteral(list.map((r) => r.distribution))}::text[],
-                  ${arrayLiteral(list.map((r) => r.components))}::text[],
-                  ${arrayLiteral(list.map((r) => r.repoType))}::text[],
-                  ${arrayLiteral(list.map((r) => r.isEnabled))}::boolean[]) as t(url, distribution, components, repo_type, enabled)
-      join repositories r on r.url = t.url and r.distribution = t.distribution
-        and r.components = t.components and r.repo_type = t.repo_type
-      order by r.id, t.enabled desc
-    ),
+    with incoming as (${incomingRepositories(list)}),
     deleted as (
       delete from host_repositories hr
       where hr.host_id = ${hostId} and not exists (select 1 from incoming i where i.repository_id = hr.repository_id)

@@ -19,8 +19,14 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport } from "../schema";
-import { arrayLiteral, type ReportedRepository } from "./catalogue";
-import { incomingPackages, mergedColumns, type ReportedPackage, type ReportHost } from "./ingestion";
+import type { ReportedRepository } from "./catalogue";
+import {
+  incomingPackages,
+  incomingRepositories,
+  mergedColumns,
+  type ReportedPackage,
+  type ReportHost,
+} from "./ingestion";
 
 export type ReportDelta = {
   hostId: string;
@@ -59,17 +65,7 @@ function repositoryCtes(input: ReportDelta): { ctes: SQL; check: SQL; writes: SQ
   const now = input.now.toISOString();
   return {
     ctes: sql`
-    incoming_repositories as (
-      select distinct on (r.id) r.id as repository_id, t.enabled
-      from unnest(${arrayLiteral(list.map((r) => r.url))}::text[],
-                  ${arrayLiteral(list.map((r) => r.distribution))}::text[],
-                  ${arrayLiteral(list.map((r) => r.components))}::text[],
-                  ${arrayLiteral(list.map((r) => r.repoType))}::text[],
-                  ${arrayLiteral(list.map((r) => r.isEnabled))}::boolean[]) as t(url, distribution, components, repo_type, enabled)
-      join repositories r on r.url = t.url and r.distribution = t.distribution
-        and r.components = t.components and r.repo_type = t.repo_type
-      order by r.id, t.enabled desc
-    ),`,
+    incoming_repositories as (${incomingRepositories(list)}),`,
     check: sql` and (select count(*) from incoming_repositories) = ${input.distinctRepositories ?? list.length}::int`,
     writes: sql`,
     repositories_deleted as (
