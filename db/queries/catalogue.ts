@@ -15,6 +15,10 @@ export type ReportedRepository = {
   isSecure: boolean;
 };
 
+/** A repository's identity in the catalogue: url, distribution, components, type. */
+export const repositoryKey = (r: ReportedRepository) =>
+  `${r.url}\u0001${r.distribution}\u0001${r.components}\u0001${r.repoType}`;
+
 const NEEDS_ESCAPE = /["\\]/;
 
 /** A PostgreSQL array literal ('{"a","b",NULL}') for one `::text[]` / `::boolean[]` parameter. */
@@ -65,8 +69,7 @@ export async function addMissingRepositories(
   db: Executor = getDb(),
 ): Promise<void> {
   if (list.length === 0) return;
-  const key = (r: ReportedRepository) =>
-    `${r.url}\u0001${r.distribution}\u0001${r.components}\u0001${r.repoType}`;
+  const key = repositoryKey;
   const sorted = [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   await db.execute(sql`
     insert into repositories (name, url, distribution, components, repo_type, is_secure)

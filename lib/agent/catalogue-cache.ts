@@ -6,6 +6,14 @@
 // think is missing does nothing), and the orphan clean-up may have deleted a row we remember. Ingestion
 // detects the second case (the report's rows do not all join the catalogue), forgets everything and
 // adds the missing rows inside the report's transaction, so a stale entry costs one retry, never data.
+import {
+  addMissingPackages,
+  addMissingRepositories,
+  type CataloguePackage,
+  type ReportedRepository,
+  repositoryKey,
+} from "@/db/queries/catalogue";
+import type { Transaction } from "@/db/queries/transaction";
 
 const MAX_ENTRIES = 200_000;
 
@@ -46,3 +54,24 @@ export class CatalogueCache {
 export const packageCatalogue = new CatalogueCache();
 /** Repository identities (one scope). */
 export const repositoryCatalogue = new CatalogueCache();
+
+const packageName = (p: CataloguePackage) => p.name;
+
+/** Adds the packages and repositories this process has not seen to the catalogues. */
+export async function addToCatalogues(
+  packageManager: string,
+  packages: readonly CataloguePackage[],
+  repositories: readonly ReportedRepository[],
+  db?: Transaction,
+): Promise<void> {
+  const newPackages = packageCatalogue.unknown(packageManager, packages, packageName);
+  if (newPackages.length > 0) {
+    await addMissingPackages(packageManager, newPackages, db);
+    packageCatalogue.remember(packageManager, newPackages, packageName);
+  }
+  const newRepositories = repositoryCatalogue.unknown("", repositories, repositoryKey);
+  if (newRepositories.length > 0) {
+    await addMissingRepositories(newRepositories, db);
+    repositoryCatalogue.remember("", newRepositories, repositoryKey);
+  }
+}

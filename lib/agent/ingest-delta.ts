@@ -3,6 +3,7 @@
 import { readHostForReport } from "@/db/queries/ingestion";
 import { applyReportDelta } from "@/db/queries/report-delta";
 import type { NewHost } from "@/db/schema";
+import { addToCatalogues } from "./catalogue-cache";
 import { planFromDigest } from "./package-digest";
 import type { AgentPackage, AgentReport } from "./report-schema";
 import {
@@ -32,6 +33,11 @@ export async function applyWithDigest(
   if (!host) throw new HostNotFoundError(hostId);
   const plan = planFromDigest(host.packageDigest, report.packageManager, hashes);
   if (!plan || host.packageDigest === null) return undefined;
+  const changed = plan.changed.map((index) => report.packages[index] as AgentPackage);
+  // Only the changed rows can name a package the catalogue lacks: every unchanged row is stored,
+  // and a stored row references its catalogue entry.
+  const repositories = report.repositories;
+  await addToCatalogues(report.packageManager, changed, repositories ?? []);
   const counts = countsOf(report.packages);
   const values: Partial<NewHost> = {
     ...reportValues(report, "success", now),
@@ -42,11 +48,10 @@ export async function applyWithDigest(
   };
   const crontabUpdate = host.updateIntervalApplied !== host.updateInterval;
   if (crontabUpdate) values.updateIntervalApplied = host.updateInterval;
-  const repositories = report.repositories;
   const result = await applyReportDelta({
     hostId,
     packageManager: report.packageManager,
-    changed: plan.changed.map((index) => report.packages[index] as AgentPackage),
+    changed,
     unmatchedStored: plan.unmatchedStored,
     expected: host,
     digest: plan.changed.length > 0 || plan.unmatchedStored > 0 ? digest : undefined,

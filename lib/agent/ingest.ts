@@ -12,11 +12,12 @@
 //   full-report-required: lock host (nothing written)
 // The catalogue upserts run before the transaction and commit at once (they only add rows), so a
 // host never holds catalogue locks while its report is being written; hosts lock only their own row.
-// They are skipped when this process already saw every name (lib/agent/catalogue-cache.ts); should
+// The one-statement path upserts only its changed rows' names (an unchanged row's package is in the
+// catalogue: the stored row references it). They are skipped when this process already saw every
+// name (lib/agent/catalogue-cache.ts); should
 // that memory be stale (the orphan clean-up removed a row), the report's rows do not all join the
 // catalogue, and the missing rows are added and the replacement repeated inside the transaction.
 
-import { addMissingPackages, addMissingRepositories } from "@/db/queries/catalogue";
 import {
   lockHostForReport,
   type PackageChanges,
@@ -26,7 +27,11 @@ import {
 } from "@/db/queries/ingestion";
 import { type Transaction, withTransaction } from "@/db/queries/transaction";
 import { queueAlertEvaluation } from "@/lib/alerts/queue";
-import { packageCatalogue, repositoryCatalogue } from "./catalogue-cache";
+import {
+  addToCatalogues as addReportedToCatalogues,
+  packageCatalogue,
+  repositoryCatalogue,
+} from "./catalogue-cache";
 import { applyWithDigest } from "./ingest-delta";
 import { encodeDigest, packageRowHash } from "./package-digest";
 import type { AgentPackage, AgentReport } from "./report-schema";
@@ -46,19 +51,8 @@ export { HostNotFoundError, type IngestResult };
 const packageName = (p: AgentPackage) => p.name;
 
 /** Adds the report's packages and repositories this process has not seen to the catalogues. */
-async function addToCatalogues(report: AgentReport, db?: Transaction): Promise<void> {
-  const manager = report.packageManager;
-  const packages = packageCatalogue.unknown(manager, report.packages, packageName);
-  if (packages.length > 0) {
-    await addMissingPackages(manager, packages, db);
-    packageCatalogue.remember(manager, packages, packageName);
-  }
-  const repositories = repositoryCatalogue.unknown("", report.repositories ?? [], repositoryKey);
-  if (repositories.length > 0) {
-    await addMissingRepositories(repositories, db);
-    repositoryCatalogue.remember("", repositories, repositoryKey);
-  }
-}
+const addToCatalogues = (report: AgentReport, db?: Transaction) =>
+  addReportedToCatalogues(report.packageManager, report.packages, report.repositories ?? [], db);
 
 type InventoryResult = {
   changes: PackageChanges;
@@ -132,14 +126,15 @@ export async function ingestReport(input: {
   const full = !failed && !unchanged;
   const status: Status = failed ? "failed" : unchanged ? "unchanged" : "success";
 
-  let hashes: number[] = [];
   let digest = "";
+  let fast: IngestResult | undefined;
   if (full) {
-    await addToCatalogues(report);
-    hashes = report.packages.map(packageRowHash);
+    const hashes = report.packages.map(packageRowHash);
     digest = encodeDigest(report.packageManager, hashes);
+    fast = await applyWithDigest(input, hashes, digest, now);
+    // The one-statement path added what its changed rows needed; the full comparison needs all.
+    if (!fast) await addToCatalogues(report);
   }
-  const fast = full ? await applyWithDigest(input, hashes, digest, now) : undefined;
 
   const result =
     fast ??

@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   compareVersions,
+  loadScript,
   parseAgentVersion,
   renderInstaller,
   UnsafeScriptValueError,
@@ -63,5 +67,32 @@ describe("agent versions", () => {
     expect(compareVersions("1.10.0", "1.9.2")).toBe(1);
     expect(compareVersions("v1.2.0", "1.2")).toBe(0);
     expect(compareVersions("1.2.7", "1.2.8")).toBe(-1);
+  });
+});
+
+describe("loading scripts", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("serves a changed file at once, or after maxAgeMs to a caller that allows that", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "patchmon-scripts-"));
+    try {
+      mkdirSync(path.join(dir, "agent-scripts"));
+      vi.spyOn(process, "cwd").mockReturnValue(dir);
+      const file = path.join(dir, "agent-scripts", "probe.sh");
+      const write = (version: string, mtime: number) => {
+        writeFileSync(file, `AGENT_VERSION="${version}"\n`);
+        utimesSync(file, mtime, mtime);
+      };
+      write("1.0.0", 1_000);
+      expect((await loadScript("probe.sh", { maxAgeMs: 60_000 }))?.version).toBe("1.0.0");
+      write("1.0.1", 2_000);
+      expect((await loadScript("probe.sh", { maxAgeMs: 60_000 }))?.version).toBe("1.0.0");
+      expect((await loadScript("probe.sh"))?.version).toBe("1.0.1");
+      vi.spyOn(Date, "now").mockReturnValue(Date.now() + 61_000);
+      write("1.0.2", 3_000);
+      expect((await loadScript("probe.sh", { maxAgeMs: 60_000 }))?.version).toBe("1.0.2");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

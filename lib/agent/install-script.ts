@@ -23,7 +23,7 @@ export type ScriptFile = {
   version: string | null;
 };
 
-const cache = new Map<string, { mtimeMs: number; size: number; file: ScriptFile }>();
+const cache = new Map<string, { mtimeMs: number; size: number; checkedAt: number; file: ScriptFile }>();
 
 export function scriptPath(name: string): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), "agent-scripts", name);
@@ -34,8 +34,15 @@ export function parseAgentVersion(content: string): string | null {
   return match?.[1] ?? null;
 }
 
-/** The script, or null when the file is not there. */
-export async function loadScript(name: string): Promise<ScriptFile | null> {
+/**
+ * The script, or null when the file is not there. `maxAgeMs` lets a caller that runs per report (the
+ * alert evaluation's agent version) take what was read up to that long ago instead of asking the
+ * file system again; downloads always look.
+ */
+export async function loadScript(name: string, { maxAgeMs = 0 } = {}): Promise<ScriptFile | null> {
+  const now = Date.now();
+  const known = cache.get(name);
+  if (known && maxAgeMs > 0 && now - known.checkedAt < maxAgeMs) return known.file;
   const file = scriptPath(name);
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -44,7 +51,10 @@ export async function loadScript(name: string): Promise<ScriptFile | null> {
     return null;
   }
   const cached = cache.get(name);
-  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.file;
+  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
+    cached.checkedAt = now;
+    return cached.file;
+  }
   const content = await readFile(file, "utf8");
   const loaded: ScriptFile = {
     content,
@@ -52,7 +62,7 @@ export async function loadScript(name: string): Promise<ScriptFile | null> {
     mtime: info.mtime,
     version: parseAgentVersion(content),
   };
-  cache.set(name, { mtimeMs: info.mtimeMs, size: info.size, file: loaded });
+  cache.set(name, { mtimeMs: info.mtimeMs, size: info.size, checkedAt: now, file: loaded });
   return loaded;
 }
 

@@ -3,7 +3,7 @@
 // package list, and whether the host's alert conditions need evaluating.
 import type { LockedHost } from "@/db/queries/ingestion";
 import type { NewHost, NewReport } from "@/db/schema";
-import type { AgentPackage, AgentReport, AgentRepository } from "./report-schema";
+import type { AgentPackage, AgentReport } from "./report-schema";
 
 export type IngestResult =
   | {
@@ -27,8 +27,7 @@ export class HostNotFoundError extends Error {
   }
 }
 
-export const repositoryKey = (r: AgentRepository) =>
-  `${r.url}\u0001${r.distribution}\u0001${r.components}\u0001${r.repoType}`;
+export { repositoryKey } from "@/db/queries/catalogue";
 
 const MAX_INT = 2_147_483_647;
 const clampInt = (value: number) => Math.min(Math.max(Math.round(value), 0), MAX_INT);

@@ -17,6 +17,8 @@ import { addedKeys, keySetDigest } from "./security";
 import { type AlertSettingsMap, alertSettingsFromRows, thresholdDays } from "./settings";
 import { type AlertKind, dedupKeys } from "./types";
 
+const SCRIPT_RECHECK_MS = 5_000;
+
 /** What one evaluation writes. */
 type Plan = { raises: EvaluationRaise[]; resolveIds: string[] };
 
@@ -139,7 +141,8 @@ async function planAgentVersion(
   open: OpenAlert[],
 ): Promise<void> {
   const version = facts.agentVersion;
-  const latest = (await loadScript(SCRIPT_NAMES.agent))?.version ?? null;
+  // Evaluations run after most reports: the file is looked at again at most every few seconds.
+  const latest = (await loadScript(SCRIPT_NAMES.agent, { maxAgeMs: SCRIPT_RECHECK_MS }))?.version ?? null;
   const outdated = version !== null && latest !== null && compareVersions(version, latest) < 0;
   const key = outdated ? dedupKeys.agentOutdated(facts.id, version, latest) : undefined;
   resolve(

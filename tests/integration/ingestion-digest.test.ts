@@ -3,10 +3,11 @@
 // full comparison in SQL, which runs whenever the digest cannot settle a report.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, observeQueries } from "@/db/client";
 import { readHostForReport } from "@/db/queries/ingestion";
 import { applyReportDelta } from "@/db/queries/report-delta";
 import { hosts } from "@/db/schema";
+import { packageCatalogue } from "@/lib/agent/catalogue-cache";
 import { ingestReport } from "@/lib/agent/ingest";
 import { encodeDigest, packageRowHash, planFromDigest } from "@/lib/agent/package-digest";
 import { useMigratedDatabase } from "../support/database";
@@ -179,6 +180,23 @@ describe("ingestion with the package digest", () => {
     );
     const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
     expect(row).toMatchObject({ totalPackages: 500, updatesCount: 5, securityUpdatesCount: 0 });
+
+    // A package the server has never seen: only that name goes to the catalogue, then one statement;
+    // the unchanged rows' names are not asked about even when this process remembers none of them.
+    packageCatalogue.forget();
+    const fresh = `w-${host.id.slice(0, 8)}-new`;
+    const third = [...second, pkg(fresh, { currentVersion: "1" })];
+    const catalogued: unknown[][] = [];
+    const stop = observeQueries((query, params) => {
+      if (/^\s*insert into packages/.test(query)) catalogued.push(params);
+    });
+    const added = await statementsOf(() =>
+      ingestReport({ hostId: host.id, report: report(third), payloadBytes: 1 }),
+    ).finally(stop);
+    expect(added).toHaveLength(3);
+    expect(catalogued).toHaveLength(1);
+    expect(catalogued[0]?.[1]).toBe(`{"${fresh}"}`);
+    expect((await hostPackageRows(host.id)).get(fresh)).toMatchObject({ currentVersion: "1" });
   });
 
   it("moves the oldest pending security date on when the oldest update is applied", async () => {
