@@ -8,6 +8,7 @@ import { exitOnInvalidEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { BullQueueDriver, type QueuedJobData } from "@/lib/queue/bullmq";
 import { type JobDefinition, jobDefinitions } from "@/lib/queue/definitions";
+import { flushFinishedRuns } from "@/lib/queue/finished-runs";
 import { startHeartbeat } from "@/lib/queue/heartbeat";
 import { executeJob, InvalidJobPayloadError } from "@/lib/queue/run";
 import { createRedisConnection, waitForRedis } from "@/lib/redis";
@@ -39,6 +40,7 @@ async function shutdown(signal: string): Promise<void> {
   running.stopHeartbeat?.();
   await Promise.allSettled(running.workers.map((worker) => worker.close()));
   await running.driver?.close();
+  await flushFinishedRuns();
   running.connection?.disconnect();
   await closeDb();
   log.info("worker stopped");

@@ -5,6 +5,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport, reports } from "../schema";
 import { arrayLiteral, type ReportedRepository } from "./catalogue";
+import type { HostCredentialsRow } from "./hosts";
 
 export type ReportedPackage = {
   name: string;
@@ -81,18 +82,33 @@ export type ReportHost = Omit<LockedHost, "asynchronousCommit"> & {
   packagesVersion: number;
 };
 
+const reportHostWithDigest = {
+  ...reportHostFields,
+  packageDigest: hosts.packageDigest,
+  packagesVersion: hosts.packagesVersion,
+};
+
 export async function readHostForReport(
   hostId: string,
   db: Executor = getDb(),
 ): Promise<ReportHost | undefined> {
+  const [row] = await db.select(reportHostWithDigest).from(hosts).where(eq(hosts.id, hostId));
+  return row;
+}
+
+/**
+ * The host's credentials and what its report is compared against (readHostForReport), in the one
+ * statement that authenticates the agent (POST /hosts/update, lib/agent/auth.ts).
+ */
+export async function readReportHostByApiId(
+  apiId: string,
+  db: Executor = getDb(),
+): Promise<(HostCredentialsRow & { report: ReportHost }) | undefined> {
   const [row] = await db
-    .select({
-      ...reportHostFields,
-      packageDigest: hosts.packageDigest,
-      packagesVersion: hosts.packagesVersion,
-    })
+    .select({ id: hosts.id, apiId: hosts.apiId, apiKeyHash: hosts.apiKeyHash, report: reportHostWithDigest })
     .from(hosts)
-    .where(eq(hosts.id, hostId));
+    .where(eq(hosts.apiId, apiId))
+    .limit(1);
   return row;
 }
 

@@ -48,29 +48,34 @@ export async function finishJobRun(
     .where(eq(jobRuns.id, id));
 }
 
-/** Records a whole run in one statement (JobDefinition.recordWhenFinished). */
-export async function recordFinishedJobRun(
-  input: {
-    jobName: string;
-    trigger: "schedule" | "manual";
-    startedAt: Date;
-    status: "succeeded" | "failed";
-    durationMs: number;
-    error?: string;
-    result?: Record<string, unknown> | null;
-  },
+export type FinishedJobRun = {
+  jobName: string;
+  trigger: "schedule" | "manual";
+  startedAt: Date;
+  status: "succeeded" | "failed";
+  durationMs: number;
+  error?: string;
+  result?: Record<string, unknown> | null;
+};
+
+/** Records whole runs in one statement (JobDefinition.recordWhenFinished; lib/queue/finished-runs.ts). */
+export async function recordFinishedJobRuns(
+  runs: readonly (FinishedJobRun & { finishedAt: Date })[],
   db: Executor = getDb(),
 ): Promise<void> {
-  await db.insert(jobRuns).values({
-    jobName: input.jobName,
-    triggeredBy: input.trigger,
-    startedAt: input.startedAt,
-    finishedAt: new Date(),
-    status: input.status,
-    durationMs: input.durationMs,
-    error: input.error ?? null,
-    result: input.result ?? null,
-  });
+  if (runs.length === 0) return;
+  await db.insert(jobRuns).values(
+    runs.map((run) => ({
+      jobName: run.jobName,
+      triggeredBy: run.trigger,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      status: run.status,
+      durationMs: run.durationMs,
+      error: run.error ?? null,
+      result: run.result ?? null,
+    })),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
 // (or, as PatchMon allowed, apiId/apiKey in the JSON body), one answer for an unknown id and a wrong
 // key, then the per-API-id rate limit. Authenticated requests only are counted, so nobody can
 // exhaust a host's allowance by sending its (public) API id with wrong keys.
-import { getHostCredentialsByApiId } from "@/db/queries/hosts";
+import { getHostCredentialsByApiId, type HostCredentialsRow } from "@/db/queries/hosts";
 import { parseJsonBytes, readBodyBytes } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute, type RouteHandler } from "@/lib/api/route";
@@ -21,11 +21,19 @@ export type AgentRequest = {
   bodyBytes: number;
 };
 
-export type AgentRouteOptions = {
+/** Reads a host's credentials by API id, and whatever else a route wants in the same statement. */
+export type HostLookup<H extends HostCredentialsRow> = (
+  apiId: string,
+  request: Request,
+) => Promise<H | undefined>;
+
+export type AgentRouteOptions<H extends HostCredentialsRow> = {
   /** none: GET; optional: JSON or nothing; required: JSON object; ignore: any bytes, never parsed. */
   body?: "none" | "optional" | "required" | "ignore";
   /** Body limit in bytes (default JSON_BODY_LIMIT). */
   bodyLimit?: () => number;
+  /** How the host is read (default: its credentials only); the handler gets the row without the hash. */
+  lookup?: HostLookup<H>;
 };
 
 export const CREDENTIALS_REQUIRED = "API ID and Key required";
@@ -42,12 +50,21 @@ function credentialsRequired(): ApiError {
 
 /** Verifies an API id and key; throws the protocol's 401 otherwise. */
 export async function authenticateAgent(apiId: string, apiKey: string): Promise<AgentIdentity> {
+  return (await authenticateHost(apiId, apiKey, getHostCredentialsByApiId)).agent;
+}
+
+async function authenticateHost<H extends HostCredentialsRow>(
+  apiId: string,
+  apiKey: string,
+  lookup: (apiId: string) => Promise<H | undefined>,
+): Promise<{ agent: AgentIdentity; host: Omit<H, "apiKeyHash"> }> {
   const invalid = new ApiError("invalid_credentials", 401, INVALID_CREDENTIALS);
   if (!CREDENTIAL_SHAPE.test(apiId) || !CREDENTIAL_SHAPE.test(apiKey)) throw invalid;
-  const host = await getHostCredentialsByApiId(apiId);
-  const matches = verifySecret(apiKey, host?.apiKeyHash ?? UNKNOWN_ID_HASH);
-  if (!host || !matches) throw invalid;
-  return { hostId: host.id, apiId: host.apiId };
+  const row = await lookup(apiId);
+  const matches = verifySecret(apiKey, row?.apiKeyHash ?? UNKNOWN_ID_HASH);
+  if (!row || !matches) throw invalid;
+  const { apiKeyHash: _hash, ...host } = row;
+  return { agent: { hostId: row.id, apiId: row.apiId }, host };
 }
 
 function bodyCredentials(value: unknown): { apiId: string; apiKey: string } | null {
@@ -58,23 +75,27 @@ function bodyCredentials(value: unknown): { apiId: string; apiKey: string } | nu
     : null;
 }
 
-export function agentRoute(
-  handler: (input: AgentRequest) => Promise<Response>,
-  options: AgentRouteOptions = {},
+export function agentRoute<H extends HostCredentialsRow = HostCredentialsRow>(
+  handler: (input: AgentRequest & { host: Omit<H, "apiKeyHash"> }) => Promise<Response>,
+  options: AgentRouteOptions<H> = {},
 ): RouteHandler {
   const mode = options.body ?? "none";
   return apiRoute(async (request) => {
+    const lookup = (apiId: string) =>
+      options.lookup
+        ? options.lookup(apiId, request)
+        : (getHostCredentialsByApiId(apiId) as Promise<H | undefined>);
     const limit = options.bodyLimit?.() ?? getEnv().bodyLimits.jsonBytes;
     const readBody = () =>
       mode === "none" ? Promise.resolve(new Uint8Array(0)) : readBodyBytes(request, limit);
     const apiId = request.headers.get("x-api-id")?.trim();
     const apiKey = request.headers.get("x-api-key")?.trim();
-    let agent: AgentIdentity;
+    let authenticated: Awaited<ReturnType<typeof authenticateHost<H>>>;
     let bytes: Uint8Array;
     if (apiId && apiKey) {
       // Authenticate (and rate-limit) before reading a body of up to the limit.
-      agent = await authenticateAgent(apiId, apiKey);
-      await enforceRateLimit("agent", agent.apiId);
+      authenticated = await authenticateHost(apiId, apiKey, lookup);
+      await enforceRateLimit("agent", authenticated.agent.apiId);
       bytes = await readBody();
     } else {
       // Headers missing: PatchMon agents may send the credentials in the JSON body instead.
@@ -87,13 +108,13 @@ export function agentRoute(
       }
       const fromBody = bodyCredentials(parsed);
       if (!fromBody) throw credentialsRequired();
-      agent = await authenticateAgent(fromBody.apiId, fromBody.apiKey);
-      await enforceRateLimit("agent", agent.apiId);
+      authenticated = await authenticateHost(fromBody.apiId, fromBody.apiKey, lookup);
+      await enforceRateLimit("agent", authenticated.agent.apiId);
     }
     const body =
       mode === "optional" || mode === "required"
         ? parseJsonBytes(bytes, { optional: mode === "optional" })
         : undefined;
-    return handler({ request, agent, body, bodyBytes: bytes.byteLength });
+    return handler({ request, ...authenticated, body, bodyBytes: bytes.byteLength });
   });
 }

@@ -1,6 +1,6 @@
 // The common full report (a re-report whose changes the host's package digest settles) in one
 // statement: db/queries/report-delta.ts says why that is safe, lib/agent/ingest.ts when it is tried.
-import { readHostForReport } from "@/db/queries/ingestion";
+import { type ReportHost, readHostForReport } from "@/db/queries/ingestion";
 import { applyReportDelta } from "@/db/queries/report-delta";
 import type { NewHost } from "@/db/schema";
 import { addToCatalogues } from "./catalogue-cache";
@@ -23,13 +23,13 @@ import {
  * runs the transactional path.
  */
 export async function applyWithDigest(
-  input: { hostId: string; report: AgentReport; payloadBytes: number },
+  input: { hostId: string; report: AgentReport; payloadBytes: number; host?: ReportHost },
   hashes: number[],
   digest: string,
   now: Date,
 ): Promise<IngestResult | undefined> {
   const { hostId, report } = input;
-  const host = await readHostForReport(hostId);
+  const host = input.host ?? (await readHostForReport(hostId));
   if (!host) throw new HostNotFoundError(hostId);
   const plan = planFromDigest(host.packageDigest, report.packageManager, hashes);
   if (!plan || host.packageDigest === null) return undefined;

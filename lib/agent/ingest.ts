@@ -2,10 +2,11 @@
 // spec/agent-protocol.md "Semantics"; the SQL is in db/queries/ingestion.ts.
 //
 // Statements per report, whatever the package count:
-//   full report:    [catalogue upsert] [repository catalogue upsert], read host, then either
-//                   - the one-statement delta (db/queries/report-delta.ts) when the host's package
-//                     digest settles the report (lib/agent/package-digest.ts: the usual re-report), or
-//                   - in one transaction: lock host, replace host packages [+ replace host
+//   full report:    read host (unless the route read it when authenticating), then either
+//                   - [catalogue upserts of the changed rows], the one-statement delta
+//                     (db/queries/report-delta.ts) when the host's package digest settles the report
+//                     (lib/agent/package-digest.ts: the usual re-report), or
+//                   - [catalogue upserts], in one transaction: lock host, replace host packages [+ replace host
 //                     repositories], host + history row (first report, vanished packages, another
 //                     package manager, a catalogue gap, a concurrent report of the same host)
 //   unchanged/failed: lock host, host + history row
@@ -14,13 +15,14 @@
 // host never holds catalogue locks while its report is being written; hosts lock only their own row.
 // The one-statement path upserts only its changed rows' names (an unchanged row's package is in the
 // catalogue: the stored row references it). They are skipped when this process already saw every
-// name (lib/agent/catalogue-cache.ts); should
-// that memory be stale (the orphan clean-up removed a row), the report's rows do not all join the
-// catalogue, and the missing rows are added and the replacement repeated inside the transaction.
+// name (lib/agent/catalogue-cache.ts); should that memory be stale (the orphan clean-up removed a
+// row), the report's rows do not all join the catalogue, and the missing rows are added and the
+// replacement repeated inside the transaction.
 
 import {
   lockHostForReport,
   type PackageChanges,
+  type ReportHost,
   recordReport,
   replaceHostPackages,
   replaceHostRepositories,
@@ -118,6 +120,8 @@ export async function ingestReport(input: {
   report: AgentReport;
   payloadBytes: number;
   receivedAt?: Date;
+  /** The host as read when the agent authenticated (readReportHostByApiId), if it was. */
+  host?: ReportHost;
 }): Promise<IngestResult> {
   const { hostId, report } = input;
   const now = input.receivedAt ?? new Date();

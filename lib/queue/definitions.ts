@@ -15,8 +15,9 @@ export type JobDefinition<TPayload = unknown> = {
   keep?: { completed: number; failed: number };
   /**
    * For frequent jobs of a few milliseconds that have no schedule (one per report): the run is
-   * recorded in one statement when it ends instead of one when it starts and one when it ends. Such
-   * a run is never shown as running, and a process that dies during it leaves no row.
+   * recorded when it ends, batched with the others of the next 100 ms (lib/queue/finished-runs.ts),
+   * instead of one statement when it starts and one when it ends. Such a run is never shown as
+   * running, and a process that dies during it or just after leaves no row.
    */
   recordWhenFinished?: true;
 };

@@ -5,6 +5,7 @@ import { CronExpressionParser } from "cron-parser";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { type JobDefinition, jobDefinitions } from "./definitions";
+import { flushFinishedRuns } from "./finished-runs";
 import { executeJob, InvalidJobPayloadError } from "./run";
 import type { EnqueueOptions, JobProcessors, JobTrigger, QueueDriver } from "./types";
 
@@ -128,6 +129,7 @@ export class InlineQueueDriver implements QueueDriver {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.running]);
+    await flushFinishedRuns();
     getLogger("jobs").debug("in-process job driver stopped");
   }
 }

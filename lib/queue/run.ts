@@ -1,8 +1,9 @@
 import { CronExpressionParser } from "cron-parser";
-import { finishJobRun, isJobPaused, recordFinishedJobRun, startJobRun } from "@/db/queries/job-runs";
+import { finishJobRun, isJobPaused, startJobRun } from "@/db/queries/job-runs";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import type { JobDefinition } from "./definitions";
+import { recordFinishedRun } from "./finished-runs";
 import type { JobProcessors, JobTrigger } from "./types";
 
 /** A payload that does not match its schema: retrying cannot help. */
@@ -83,7 +84,7 @@ export async function executeJob(
       result: result ?? null,
       error: message?.slice(0, 4000),
     };
-    if (runId === undefined) await recordFinishedJobRun({ jobName: name, trigger, startedAt, ...outcome });
+    if (runId === undefined) recordFinishedRun({ jobName: name, trigger, startedAt, ...outcome });
     else await finishJobRun(runId, outcome);
   } catch (error) {
     // The job's own outcome stands; the run row keeps "running" (or, for a job recorded when it

@@ -17,6 +17,7 @@ import {
   type TestHost,
 } from "../support/agent";
 import { useMigratedDatabase } from "../support/database";
+import { statementsOf } from "../support/statements";
 
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8")) as Record<
@@ -190,5 +191,25 @@ describe("POST /hosts/update", () => {
     );
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: "API ID and Key required" });
+  });
+
+  it("reads the package digest in the statement that authenticates a report carrying its packages", async () => {
+    const own = await createTestHost("digest-host");
+    const list = Array.from({ length: 600 }, (_, i) => pkg(`pre-read-${own.hostId.slice(0, 8)}-${i}`));
+    const sendSized = (packages: unknown[], key = own.apiKey) => {
+      const body = JSON.stringify({ packages });
+      const headers = { ...keyHeaders({ ...own, apiKey: key }), "content-length": String(Buffer.byteLength(body)) };
+      return call(update, agentRequest("/hosts/update", { method: "POST", headers, body }));
+    };
+    expect((await sendSized(list)).status).toBe(200);
+    const changed = list.map((p, i) => (i === 7 ? { ...p, currentVersion: "2.0-1" } : p));
+    const statements = await statementsOf(async () => expect((await sendSized(changed)).status).toBe(200));
+    const delta = statements.findIndex((statement) => /^\s*with incoming as/.test(statement));
+    // The authenticating read (credentials, counts, digest), then the one-statement re-report.
+    expect(delta).toBe(1);
+    expect(statements[0]).toMatch(/"package_digest".*where "hosts"."api_id" = \$\d+/s);
+    const answer = await sendSized(changed, "0".repeat(64));
+    expect(answer.status).toBe(401);
+    expect(answer.text).not.toMatch(/digest|v1:/);
   });
 });

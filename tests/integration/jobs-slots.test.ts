@@ -1,11 +1,12 @@
 // Scheduled slots run once: across two worker processes (BullMQ schedulers plus the slot claim in
 // job_runs), and when the same slot is offered twice to the in-process path.
 import { and, eq, gte, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
 import { jobRuns } from "@/db/schema";
 import { pauseJob, resumeJob } from "@/lib/queue/automation";
 import { alertEvaluationJob, hostStatusMonitorJob, notificationDigestJob } from "@/lib/queue/definitions";
+import { flushFinishedRuns } from "@/lib/queue/finished-runs";
 import { executeJob } from "@/lib/queue/run";
 import { processors } from "@/workers/registry";
 import { startWorker } from "../support/alerts";
@@ -58,39 +59,46 @@ describe("one run per scheduled slot", () => {
 describe("runs recorded when they finish", () => {
   useMigratedDatabase({ REDIS_URL: undefined });
 
-  it("records a per-report job in one statement once it ended, succeeded or failed", async () => {
+  it("records per-report runs once they ended, succeeded or failed, several in one statement", async () => {
     const runsOf = (since: Date) =>
       getDb()
         .select()
         .from(jobRuns)
         .where(and(eq(jobRuns.jobName, alertEvaluationJob.name), gte(jobRuns.startedAt, since)));
     const since = new Date(Date.now() - 1000);
+    const hostId = "00000000-0000-4000-8000-000000000000";
     const statements: string[] = [];
     const stop = observeQueries((query) => statements.push(query));
     try {
-      // An unknown host: the evaluation reads once and skips; the run is one insert.
-      const hostId = "00000000-0000-4000-8000-000000000000";
+      // An unknown host: the evaluation reads once and skips.
       expect(await executeJob(processors, alertEvaluationJob, { hostId }, "manual")).toEqual({
         skipped: "host not found",
       });
+      expect(statements).toHaveLength(1); // the evaluation's read; the run is not written yet
+      await expect(
+        executeJob(processors, alertEvaluationJob, { hostId: "not-a-uuid" }, "manual"),
+      ).rejects.toThrow(/Invalid payload/);
+      await flushFinishedRuns();
     } finally {
       stop();
     }
-    expect(statements).toHaveLength(2);
-    const [run] = await runsOf(since);
+    expect(statements).toHaveLength(2); // and one insert for both runs
+    expect(statements[1]).toMatch(/^insert into "job_runs"/);
+    const runs = await runsOf(since);
+    const run = runs.find((r) => r.status === "succeeded");
     expect(run).toMatchObject({
       status: "succeeded",
       triggeredBy: "manual",
       result: { skipped: "host not found" },
     });
     expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run?.startedAt.getTime() ?? Number.NaN);
-
-    await expect(
-      executeJob(processors, alertEvaluationJob, { hostId: "not-a-uuid" }, "manual"),
-    ).rejects.toThrow(/Invalid payload/);
-    const runs = await runsOf(since);
     expect(runs.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
     expect(runs.find((r) => r.status === "failed")?.error).toMatch(/hostId/);
+
+    // Nobody flushes: the run is written on its own shortly after.
+    const later = new Date();
+    await executeJob(processors, alertEvaluationJob, { hostId }, "manual");
+    await vi.waitFor(async () => expect(await runsOf(later)).toHaveLength(1), { timeout: 5_000 });
   });
 });
 

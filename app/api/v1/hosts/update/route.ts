@@ -1,5 +1,7 @@
 // POST /api/v1/hosts/update: the report. Body limit AGENT_UPDATE_BODY_LIMIT (413), validation 400
 // with issues, 409 when an unchanged-packages report does not match what the server holds.
+import { getHostCredentialsByApiId, type HostCredentialsRow } from "@/db/queries/hosts";
+import { type ReportHost, readReportHostByApiId } from "@/db/queries/ingestion";
 import { getSettings } from "@/db/queries/settings";
 import { agentRoute } from "@/lib/agent/auth";
 import { crontabUpdate } from "@/lib/agent/commands";
@@ -12,9 +14,18 @@ import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
+// A report that carries its package list (a few hundred packages are already this size) is compared
+// with the host's package digest: the statement that authenticates the agent reads it too. Shorter
+// ones (unchanged packages, a failed collection) do not need it, and authenticate as usual.
+const READ_DIGEST_FROM_BYTES = 32_768;
+const lookup = (apiId: string, request: Request) =>
+  Number(request.headers.get("content-length")) >= READ_DIGEST_FROM_BYTES
+    ? readReportHostByApiId(apiId)
+    : getHostCredentialsByApiId(apiId);
+
 export const POST = unproxiedRoute(
-  agentRoute(
-    async ({ agent, body, bodyBytes }) => {
+  agentRoute<HostCredentialsRow & { report?: ReportHost }>(
+    async ({ agent, host, body, bodyBytes }) => {
       const parsed = agentReportSchema.safeParse(body);
       if (!parsed.success) {
         throw new ApiError("invalid_body", 400, "Invalid request body", {
@@ -23,7 +34,12 @@ export const POST = unproxiedRoute(
       }
       let result: Awaited<ReturnType<typeof ingestReport>>;
       try {
-        result = await ingestReport({ hostId: agent.hostId, report: parsed.data, payloadBytes: bodyBytes });
+        result = await ingestReport({
+          hostId: agent.hostId,
+          report: parsed.data,
+          payloadBytes: bodyBytes,
+          host: host.report,
+        });
       } catch (error) {
         // Deleted between authentication and ingestion: its credentials no longer exist.
         if (error instanceof HostNotFoundError) {
@@ -44,7 +60,7 @@ export const POST = unproxiedRoute(
           : {}),
       });
     },
-    { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes },
+    { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes, lookup },
   ),
 );
 
