@@ -2,10 +2,10 @@
 // Arrays travel as PostgreSQL array literals in one text parameter each (`$1::text[]`), which both
 // postgres.js and PGlite pass through unchanged; unnest() turns them back into rows.
 import { eq, type SQL, sql } from "drizzle-orm";
-import { type Executor, executeRows, getDb } from "../client";
+import { type Executor, executeRows } from "../client";
 import { hosts, type NewHost, type NewReport, reports } from "../schema";
 import { arrayLiteral, type ReportedRepository } from "./catalogue";
-import type { HostCredentialsRow } from "./hosts";
+import { toDate } from "./report-host";
 
 export type ReportedPackage = {
   name: string;
@@ -14,103 +14,6 @@ export type ReportedPackage = {
   needsUpdate: boolean;
   isSecurityUpdate: boolean | null;
 };
-
-const toDate = (value: unknown): Date | null =>
-  value === null || value === undefined ? null : new Date(value as string | Date);
-
-export type LockedHost = {
-  packagesHash: string | null;
-  updateIntervalApplied: number | null;
-  updateInterval: number;
-  updatesCount: number;
-  securityUpdatesCount: number;
-  totalPackages: number;
-  /** What the alert conditions depend on, as stored before this report. */
-  status: string;
-  lastReportStatus: string | null;
-  needsReboot: boolean;
-  agentVersion: string | null;
-  /** When the host's alert conditions were last evaluated (null: never). */
-  alertsEvaluatedAt: Date | null;
-  /** set_config's answer ("off"); selected for its effect on this transaction. */
-  asynchronousCommit: string;
-};
-
-const reportHostFields = {
-  packagesHash: hosts.packagesHash,
-  updateIntervalApplied: hosts.updateIntervalApplied,
-  updateInterval: sql<number>`(select update_interval from settings where id = 1)`.mapWith(Number),
-  updatesCount: hosts.updatesCount,
-  securityUpdatesCount: hosts.securityUpdatesCount,
-  totalPackages: hosts.totalPackages,
-  status: hosts.status,
-  lastReportStatus: hosts.lastReportStatus,
-  needsReboot: hosts.needsReboot,
-  agentVersion: hosts.agentVersion,
-  alertsEvaluatedAt:
-    sql<Date | null>`(select s.updated_at from alert_host_states s where s.host_id = ${hosts.id})`.mapWith(
-      toDate,
-    ),
-};
-
-/**
- * Locks the host row for the rest of the transaction (reports of one host serialise on it; every
- * writer of a host's packages takes it first) and reads what ingestion compares against.
- *
- * It also turns synchronous_commit off for this transaction: the commit returns before its WAL
- * reaches the disk, so reports do not queue behind fsyncs. A crash of PostgreSQL can then lose the
- * reports of its last fraction of a second, never consistency; the agent's next report restores
- * them (its hash no longer matches, so the server asks for the full list).
- */
-export async function lockHostForReport(hostId: string, tx: Executor): Promise<LockedHost | undefined> {
-  const [row] = await tx
-    .select({
-      ...reportHostFields,
-      asynchronousCommit: sql<string>`set_config('synchronous_commit', 'off', true)`,
-    })
-    .from(hosts)
-    .where(eq(hosts.id, hostId))
-    .for("update");
-  return row;
-}
-
-/** What ingestion compares against, read without a lock, with the package digest and its version. */
-export type ReportHost = Omit<LockedHost, "asynchronousCommit"> & {
-  /** lib/agent/package-digest.ts */
-  packageDigest: string | null;
-  /** db/queries/report-delta.ts re-checks it (and the other facts its decisions use) when writing. */
-  packagesVersion: number;
-};
-
-const reportHostWithDigest = {
-  ...reportHostFields,
-  packageDigest: hosts.packageDigest,
-  packagesVersion: hosts.packagesVersion,
-};
-
-export async function readHostForReport(
-  hostId: string,
-  db: Executor = getDb(),
-): Promise<ReportHost | undefined> {
-  const [row] = await db.select(reportHostWithDigest).from(hosts).where(eq(hosts.id, hostId));
-  return row;
-}
-
-/**
- * The host's credentials and what its report is compared against (readHostForReport), in the one
- * statement that authenticates the agent (POST /hosts/update, lib/agent/auth.ts).
- */
-export async function readReportHostByApiId(
-  apiId: string,
-  db: Executor = getDb(),
-): Promise<(HostCredentialsRow & { report: ReportHost }) | undefined> {
-  const [row] = await db
-    .select({ id: hosts.id, apiId: hosts.apiId, apiKeyHash: hosts.apiKeyHash, report: reportHostWithDigest })
-    .from(hosts)
-    .where(eq(hosts.apiId, apiId))
-    .limit(1);
-  return row;
-}
 
 export type PackageChanges = {
   total: number;

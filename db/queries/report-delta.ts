@@ -20,13 +20,8 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, executeRows, getDb } from "../client";
 import { hosts, type NewHost, type NewReport } from "../schema";
 import type { ReportedRepository } from "./catalogue";
-import {
-  incomingPackages,
-  incomingRepositories,
-  mergedColumns,
-  type ReportedPackage,
-  type ReportHost,
-} from "./ingestion";
+import { incomingPackages, incomingRepositories, mergedColumns, type ReportedPackage } from "./ingestion";
+import type { ReportHost } from "./report-host";
 
 export type ReportDelta = {
   hostId: string;

@@ -21,20 +21,25 @@ export type AgentRequest = {
   bodyBytes: number;
 };
 
-/** Reads a host's credentials by API id, and whatever else a route wants in the same statement. */
+/**
+ * Reads a host's credentials by API id, and whatever else a route wants in the same statement. It
+ * gets the hash of the key sent, so that it can leave anything costly out of a row whose key does
+ * not match: before the key is checked, a known id must cost no more than an unknown one.
+ */
 export type HostLookup<H extends HostCredentialsRow> = (
   apiId: string,
+  keyHash: string,
   request: Request,
 ) => Promise<H | undefined>;
 
-export type AgentRouteOptions<H extends HostCredentialsRow> = {
+export type AgentRouteOptions = {
   /** none: GET; optional: JSON or nothing; required: JSON object; ignore: any bytes, never parsed. */
   body?: "none" | "optional" | "required" | "ignore";
   /** Body limit in bytes (default JSON_BODY_LIMIT). */
   bodyLimit?: () => number;
-  /** How the host is read (default: its credentials only); the handler gets the row without the hash. */
-  lookup?: HostLookup<H>;
 };
+
+const credentialsOnly: HostLookup<HostCredentialsRow> = (apiId) => getHostCredentialsByApiId(apiId);
 
 export const CREDENTIALS_REQUIRED = "API ID and Key required";
 export const INVALID_CREDENTIALS = "Invalid API credentials";
@@ -48,19 +53,15 @@ function credentialsRequired(): ApiError {
   return new ApiError("credentials_required", 401, CREDENTIALS_REQUIRED);
 }
 
-/** Verifies an API id and key; throws the protocol's 401 otherwise. */
-export async function authenticateAgent(apiId: string, apiKey: string): Promise<AgentIdentity> {
-  return (await authenticateHost(apiId, apiKey, getHostCredentialsByApiId)).agent;
-}
-
+/** Verifies an API id and key (and reads the host); throws the protocol's 401 otherwise. */
 async function authenticateHost<H extends HostCredentialsRow>(
   apiId: string,
   apiKey: string,
-  lookup: (apiId: string) => Promise<H | undefined>,
+  lookup: (apiId: string, keyHash: string) => Promise<H | undefined>,
 ): Promise<{ agent: AgentIdentity; host: Omit<H, "apiKeyHash"> }> {
   const invalid = new ApiError("invalid_credentials", 401, INVALID_CREDENTIALS);
   if (!CREDENTIAL_SHAPE.test(apiId) || !CREDENTIAL_SHAPE.test(apiKey)) throw invalid;
-  const row = await lookup(apiId);
+  const row = await lookup(apiId, hashSecret(apiKey));
   const matches = verifySecret(apiKey, row?.apiKeyHash ?? UNKNOWN_ID_HASH);
   if (!row || !matches) throw invalid;
   const { apiKeyHash: _hash, ...host } = row;
@@ -75,22 +76,29 @@ function bodyCredentials(value: unknown): { apiId: string; apiKey: string } | nu
     : null;
 }
 
-export function agentRoute<H extends HostCredentialsRow = HostCredentialsRow>(
+/** The wrapper of an agent route; with `lookup`, the handler also gets the row it read (no key hash). */
+export function agentRoute<H extends HostCredentialsRow>(
   handler: (input: AgentRequest & { host: Omit<H, "apiKeyHash"> }) => Promise<Response>,
-  options: AgentRouteOptions<H> = {},
+  options: AgentRouteOptions & { lookup: HostLookup<H> },
+): RouteHandler;
+export function agentRoute(
+  handler: (input: AgentRequest) => Promise<Response>,
+  options?: AgentRouteOptions,
+): RouteHandler;
+export function agentRoute(
+  handler: (input: AgentRequest & { host: Omit<HostCredentialsRow, "apiKeyHash"> }) => Promise<Response>,
+  options: AgentRouteOptions & { lookup?: HostLookup<HostCredentialsRow> } = {},
 ): RouteHandler {
   const mode = options.body ?? "none";
+  const find = options.lookup ?? credentialsOnly;
   return apiRoute(async (request) => {
-    const lookup = (apiId: string) =>
-      options.lookup
-        ? options.lookup(apiId, request)
-        : (getHostCredentialsByApiId(apiId) as Promise<H | undefined>);
+    const lookup = (apiId: string, keyHash: string) => find(apiId, keyHash, request);
     const limit = options.bodyLimit?.() ?? getEnv().bodyLimits.jsonBytes;
     const readBody = () =>
       mode === "none" ? Promise.resolve(new Uint8Array(0)) : readBodyBytes(request, limit);
     const apiId = request.headers.get("x-api-id")?.trim();
     const apiKey = request.headers.get("x-api-key")?.trim();
-    let authenticated: Awaited<ReturnType<typeof authenticateHost<H>>>;
+    let authenticated: Awaited<ReturnType<typeof authenticateHost>>;
     let bytes: Uint8Array;
     if (apiId && apiKey) {
       // Authenticate (and rate-limit) before reading a body of up to the limit.

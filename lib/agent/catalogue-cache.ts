@@ -1,6 +1,7 @@
 // What this process knows is already in the package and repository catalogues, so that a report
 // naming only known packages (nearly every report after a host's first) skips the catalogue upsert:
-// one statement, thousands of index probes and the bytes of every name fewer per report.
+// one statement, thousands of index probes and the bytes of every name fewer per report; and
+// addUnknownToCatalogues, which upserts what the cache does not know and remembers it.
 //
 // A hint, never the truth: another process may have added rows (harmless: the upsert of a name we
 // think is missing does nothing), and the orphan clean-up may have deleted a row we remember. Ingestion
@@ -58,7 +59,7 @@ export const repositoryCatalogue = new CatalogueCache();
 const packageName = (p: CataloguePackage) => p.name;
 
 /** Adds the packages and repositories this process has not seen to the catalogues. */
-export async function addToCatalogues(
+export async function addUnknownToCatalogues(
   packageManager: string,
   packages: readonly CataloguePackage[],
   repositories: readonly ReportedRepository[],

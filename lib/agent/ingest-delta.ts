@@ -1,9 +1,13 @@
 // The common full report (a re-report whose changes the host's package digest settles) in one
 // statement: db/queries/report-delta.ts says why that is safe, lib/agent/ingest.ts when it is tried.
-import { type ReportHost, readHostForReport } from "@/db/queries/ingestion";
+
+import { repositoryKey } from "@/db/queries/catalogue";
+import { getHostCredentialsByApiId, type HostCredentialsRow } from "@/db/queries/hosts";
 import { applyReportDelta } from "@/db/queries/report-delta";
+import { type ReportHost, readHostForReport, readReportHostByApiId } from "@/db/queries/report-host";
 import type { NewHost } from "@/db/schema";
-import { addToCatalogues } from "./catalogue-cache";
+import type { HostLookup } from "./auth";
+import { addUnknownToCatalogues } from "./catalogue-cache";
 import { planFromDigest } from "./package-digest";
 import type { AgentPackage, AgentReport } from "./report-schema";
 import {
@@ -13,8 +17,28 @@ import {
   historyRow,
   type IngestResult,
   reportValues,
-  repositoryKey,
 } from "./report-values";
+
+// A report that carries its package list (a few hundred packages are already this size) is compared
+// with the host's digest, which the statement that authenticates the agent then reads too; shorter
+// ones (unchanged packages, a failed collection) need only the credentials.
+const READ_WITH_CREDENTIALS_FROM_BYTES = 32_768;
+
+/**
+ * How POST /hosts/update reads the host when it authenticates the agent (lib/agent/auth.ts). What
+ * it reads then is older than what a read just before the statement would see, by the time the
+ * body took to arrive: the statement re-checks the facts its decisions rest on (a moved fact sends
+ * the report down the locked path), except the server's update interval and the time of the last
+ * alert evaluation, which the next report corrects.
+ */
+export const reportHostLookup: HostLookup<HostCredentialsRow & { report?: ReportHost }> = (
+  apiId,
+  keyHash,
+  request,
+) =>
+  Number(request.headers.get("content-length")) >= READ_WITH_CREDENTIALS_FROM_BYTES
+    ? readReportHostByApiId(apiId, keyHash)
+    : getHostCredentialsByApiId(apiId);
 
 /**
  * The common full report, in one statement (db/queries/report-delta.ts): the host's digest says
@@ -29,7 +53,7 @@ export async function applyWithDigest(
   now: Date,
 ): Promise<IngestResult | undefined> {
   const { hostId, report } = input;
-  const host = input.host ?? (await readHostForReport(hostId));
+  const host = input.host?.id === hostId ? input.host : await readHostForReport(hostId);
   if (!host) throw new HostNotFoundError(hostId);
   const plan = planFromDigest(host.packageDigest, report.packageManager, hashes);
   if (!plan || host.packageDigest === null) return undefined;
@@ -37,7 +61,7 @@ export async function applyWithDigest(
   // Only the changed rows can name a package the catalogue lacks: every unchanged row is stored,
   // and a stored row references its catalogue entry.
   const repositories = report.repositories;
-  await addToCatalogues(report.packageManager, changed, repositories ?? []);
+  await addUnknownToCatalogues(report.packageManager, changed, repositories ?? []);
   const counts = countsOf(report.packages);
   const values: Partial<NewHost> = {
     ...reportValues(report, "success", now),

@@ -19,21 +19,17 @@
 // row), the report's rows do not all join the catalogue, and the missing rows are added and the
 // replacement repeated inside the transaction.
 
+import { repositoryKey } from "@/db/queries/catalogue";
 import {
-  lockHostForReport,
   type PackageChanges,
-  type ReportHost,
   recordReport,
   replaceHostPackages,
   replaceHostRepositories,
 } from "@/db/queries/ingestion";
+import { lockHostForReport, type ReportHost } from "@/db/queries/report-host";
 import { type Transaction, withTransaction } from "@/db/queries/transaction";
 import { queueAlertEvaluation } from "@/lib/alerts/queue";
-import {
-  addToCatalogues as addReportedToCatalogues,
-  packageCatalogue,
-  repositoryCatalogue,
-} from "./catalogue-cache";
+import { addUnknownToCatalogues, packageCatalogue, repositoryCatalogue } from "./catalogue-cache";
 import { applyWithDigest } from "./ingest-delta";
 import { encodeDigest, packageRowHash } from "./package-digest";
 import type { AgentPackage, AgentReport } from "./report-schema";
@@ -44,7 +40,6 @@ import {
   historyRow,
   type IngestResult,
   reportValues,
-  repositoryKey,
   type Status,
 } from "./report-values";
 
@@ -54,7 +49,7 @@ const packageName = (p: AgentPackage) => p.name;
 
 /** Adds the report's packages and repositories this process has not seen to the catalogues. */
 const addToCatalogues = (report: AgentReport, db?: Transaction) =>
-  addReportedToCatalogues(report.packageManager, report.packages, report.repositories ?? [], db);
+  addUnknownToCatalogues(report.packageManager, report.packages, report.repositories ?? [], db);
 
 type InventoryResult = {
   changes: PackageChanges;

@@ -1,7 +1,7 @@
 // What a report writes besides its package rows, shared by both ingestion paths (lib/agent/ingest.ts,
 // lib/agent/ingest-delta.ts): the host's facts and report state, the history row, the counts of a
 // package list, and whether the host's alert conditions need evaluating.
-import type { LockedHost } from "@/db/queries/ingestion";
+import type { LockedHost } from "@/db/queries/report-host";
 import type { NewHost, NewReport } from "@/db/schema";
 import type { AgentPackage, AgentReport } from "./report-schema";
 
@@ -26,8 +26,6 @@ export class HostNotFoundError extends Error {
     this.name = "HostNotFoundError";
   }
 }
-
-export { repositoryKey } from "@/db/queries/catalogue";
 
 const MAX_INT = 2_147_483_647;
 const clampInt = (value: number) => Math.min(Math.max(Math.round(value), 0), MAX_INT);

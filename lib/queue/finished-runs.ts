@@ -1,8 +1,9 @@
 // Runs recorded when they finish (JobDefinition.recordWhenFinished: the alert evaluation after most
-// reports) are written together, one insert per FLUSH_MS instead of one per run: at a hundred reports
-// a second that is a statement per report fewer. A process that dies loses at most FLUSH_MS of its
-// run log (job_runs is a log, not the jobs' state); the worker and the in-process driver flush when
-// they stop.
+// reports) are written together, one insert per FLUSH_MS instead of one per run: at a hundred
+// reports a second that is a statement per report fewer. job_runs is a log, not the jobs' state: a
+// process that dies loses at most FLUSH_MS of it. The worker flushes when it stops, and so does
+// closeQueueDriver() (the CLI calls it before closing the database); the web process has no stop
+// hook of its own.
 import { type FinishedJobRun, recordFinishedJobRuns } from "@/db/queries/job-runs";
 import { getLogger } from "@/lib/logger";
 
@@ -17,25 +18,39 @@ let written: Promise<void> = Promise.resolve();
 export function recordFinishedRun(run: FinishedJobRun): void {
   pending.push({ ...run, finishedAt: new Date() });
   if (pending.length >= MAX_BATCH) void flushFinishedRuns();
-  else timer ??= setTimeout(() => void flushFinishedRuns(), FLUSH_MS);
+  else if (!timer) {
+    timer = setTimeout(() => void flushFinishedRuns(), FLUSH_MS);
+    timer.unref(); // never what keeps a process alive; stopping flushes
+  }
 }
 
-/** Writes the recorded runs now; resolves once every run recorded before the call is stored (or logged as lost). */
+async function write(runs: (FinishedJobRun & { finishedAt: Date })[]): Promise<void> {
+  try {
+    await recordFinishedJobRuns(runs);
+    return;
+  } catch {
+    // One row the database refuses must not cost the others: try them one by one.
+  }
+  let lost = 0;
+  let reason = "";
+  for (const run of runs) {
+    try {
+      await recordFinishedJobRuns([run]);
+    } catch (error) {
+      lost++;
+      reason = error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (lost > 0) getLogger("jobs").error({ runs: lost, error: reason }, "could not record finished job runs");
+}
+
+/** Writes the recorded runs now; resolves once every run recorded before is stored (or logged as lost). */
 export function flushFinishedRuns(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
   const runs = pending;
   pending = [];
   if (runs.length === 0) return written;
-  written = written.then(async () => {
-    try {
-      await recordFinishedJobRuns(runs);
-    } catch (error) {
-      getLogger("jobs").error(
-        { runs: runs.length, error: error instanceof Error ? error.message : String(error) },
-        "could not record finished job runs",
-      );
-    }
-  });
+  written = written.then(() => write(runs)).catch(() => {});
   return written;
 }

@@ -2,6 +2,7 @@
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { BullQueueDriver } from "./bullmq";
+import { flushFinishedRuns } from "./finished-runs";
 import { InlineQueueDriver } from "./inline";
 import type { EnqueueOptions, JobProcessors, JobTrigger, QueueDriver } from "./types";
 
@@ -46,4 +47,5 @@ export async function closeQueueDriver(): Promise<void> {
   const driver = store.__patchmonQueue;
   store.__patchmonQueue = undefined;
   await driver?.close();
+  await flushFinishedRuns();
 }

@@ -6,6 +6,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as update } from "@/app/api/v1/hosts/update/route";
 import { executeRows, getDb } from "@/db/client";
+import { readReportHostByApiId } from "@/db/queries/report-host";
+import { hashSecret } from "@/lib/agent/credentials";
 import { resetRateLimiters } from "@/lib/rate-limit";
 import {
   agentRequest,
@@ -198,7 +200,10 @@ describe("POST /hosts/update", () => {
     const list = Array.from({ length: 600 }, (_, i) => pkg(`pre-read-${own.hostId.slice(0, 8)}-${i}`));
     const sendSized = (packages: unknown[], key = own.apiKey) => {
       const body = JSON.stringify({ packages });
-      const headers = { ...keyHeaders({ ...own, apiKey: key }), "content-length": String(Buffer.byteLength(body)) };
+      const headers = {
+        ...keyHeaders({ ...own, apiKey: key }),
+        "content-length": String(Buffer.byteLength(body)),
+      };
       return call(update, agentRequest("/hosts/update", { method: "POST", headers, body }));
     };
     expect((await sendSized(list)).status).toBe(200);
@@ -208,8 +213,31 @@ describe("POST /hosts/update", () => {
     // The authenticating read (credentials, counts, digest), then the one-statement re-report.
     expect(delta).toBe(1);
     expect(statements[0]).toMatch(/"package_digest".*where "hosts"."api_id" = \$\d+/s);
-    const answer = await sendSized(changed, "0".repeat(64));
-    expect(answer.status).toBe(401);
-    expect(answer.text).not.toMatch(/digest|v1:/);
+    // A wrong key for a known id reads no digest, and gets the answer an unknown id gets.
+    const wrongKey = await sendSized(changed, "0".repeat(64));
+    const unknownId = await call(
+      update,
+      agentRequest("/hosts/update", {
+        method: "POST",
+        headers: {
+          ...keyHeaders({ apiId: "patchmon_0000000000000000", apiKey: "0".repeat(64) }),
+          "content-length": "40000",
+        },
+        body: JSON.stringify({ packages: changed }),
+      }),
+    );
+    expect([wrongKey.status, wrongKey.text]).toEqual([unknownId.status, unknownId.text]);
+    expect(
+      (await readReportHostByApiId(own.apiId, hashSecret("0".repeat(64))))?.report.packageDigest,
+    ).toBeNull();
+    expect((await readReportHostByApiId(own.apiId, hashSecret(own.apiKey)))?.report.packageDigest).toMatch(
+      /^v1:/,
+    );
+
+    // A short report (here: unchanged packages) authenticates with its credentials only.
+    const short = await statementsOf(() =>
+      send({ packages: [], packagesUnchanged: true, packagesHash: "f".repeat(64) }, own),
+    );
+    expect(short[0]).toMatch(/^select "id", "api_id", "api_key_hash" from "hosts"/);
   });
 });

@@ -4,8 +4,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
-import { readHostForReport } from "@/db/queries/ingestion";
 import { applyReportDelta } from "@/db/queries/report-delta";
+import { readHostForReport } from "@/db/queries/report-host";
 import { hosts } from "@/db/schema";
 import { packageCatalogue } from "@/lib/agent/catalogue-cache";
 import { ingestReport } from "@/lib/agent/ingest";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { lockHostForReport } from "@/db/queries/ingestion";
+import { lockHostForReport } from "@/db/queries/report-host";
 import { withTransaction } from "@/db/queries/transaction";
 import { hostRepositories, hosts, packages, reports, repositories, settings } from "@/db/schema";
 import { ingestReport } from "@/lib/agent/ingest";

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
 import { closeDb, prepareDatabase } from "@/db/migrate";
 import { resetEnvCache } from "@/lib/env";
+import { flushFinishedRuns } from "@/lib/queue/finished-runs";
 import { testDatabaseUrl } from "./services";
 
 /** A new, empty PostgreSQL database beside the run's one (for start-up tests); null on PGlite. */
@@ -42,6 +43,7 @@ export function useMigratedDatabase(overrides: Record<string, string | undefined
     await prepareDatabase();
   });
   afterAll(async () => {
+    await flushFinishedRuns(); // runs recorded in batches (lib/queue/finished-runs.ts) go in first
     await closeDb();
     apply(saved);
   });

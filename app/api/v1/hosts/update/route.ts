@@ -1,11 +1,10 @@
 // POST /api/v1/hosts/update: the report. Body limit AGENT_UPDATE_BODY_LIMIT (413), validation 400
 // with issues, 409 when an unchanged-packages report does not match what the server holds.
-import { getHostCredentialsByApiId, type HostCredentialsRow } from "@/db/queries/hosts";
-import { type ReportHost, readReportHostByApiId } from "@/db/queries/ingestion";
 import { getSettings } from "@/db/queries/settings";
 import { agentRoute } from "@/lib/agent/auth";
 import { crontabUpdate } from "@/lib/agent/commands";
 import { HostNotFoundError, ingestReport } from "@/lib/agent/ingest";
+import { reportHostLookup } from "@/lib/agent/ingest-delta";
 import { agentReportSchema, reportIssues } from "@/lib/agent/report-schema";
 import { ApiError } from "@/lib/api/errors";
 import { apiRoute, json } from "@/lib/api/route";
@@ -14,17 +13,8 @@ import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-// A report that carries its package list (a few hundred packages are already this size) is compared
-// with the host's package digest: the statement that authenticates the agent reads it too. Shorter
-// ones (unchanged packages, a failed collection) do not need it, and authenticate as usual.
-const READ_DIGEST_FROM_BYTES = 32_768;
-const lookup = (apiId: string, request: Request) =>
-  Number(request.headers.get("content-length")) >= READ_DIGEST_FROM_BYTES
-    ? readReportHostByApiId(apiId)
-    : getHostCredentialsByApiId(apiId);
-
 export const POST = unproxiedRoute(
-  agentRoute<HostCredentialsRow & { report?: ReportHost }>(
+  agentRoute(
     async ({ agent, host, body, bodyBytes }) => {
       const parsed = agentReportSchema.safeParse(body);
       if (!parsed.success) {
@@ -60,7 +50,7 @@ export const POST = unproxiedRoute(
           : {}),
       });
     },
-    { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes, lookup },
+    { body: "required", bodyLimit: () => getEnv().bodyLimits.agentUpdateBytes, lookup: reportHostLookup },
   ),
 );
 
