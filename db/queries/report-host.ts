@@ -92,7 +92,8 @@ export async function readHostForReport(
 /**
  * The host's credentials and what its report is compared against (readHostForReport), in the
  * statement that authenticates the agent. The digest (~21 kB at 2,000 packages) is read only when
- * `keyHash` is the host's: before the key is checked, a known id costs no more than an unknown one.
+ * `keyHash` is the host's: before the key is checked, a known id costs only its credentials and a
+ * few small columns more than an unknown one.
  */
 export async function readReportHostByApiId(
   apiId: string,

@@ -24,7 +24,7 @@ export type AgentRequest = {
 /**
  * Reads a host's credentials by API id, and whatever else a route wants in the same statement. It
  * gets the hash of the key sent, so that it can leave anything costly out of a row whose key does
- * not match: before the key is checked, a known id must cost no more than an unknown one.
+ * not match: before the key is checked, a known id must cost little more than an unknown one.
  */
 export type HostLookup<H extends HostCredentialsRow> = (
   apiId: string,

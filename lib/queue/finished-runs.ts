@@ -4,6 +4,7 @@
 // process that dies loses at most FLUSH_MS of it. The worker flushes when it stops, and so does
 // closeQueueDriver() (the CLI calls it before closing the database); the web process has no stop
 // hook of its own.
+import { sqlState } from "@/db/errors";
 import { type FinishedJobRun, recordFinishedJobRuns } from "@/db/queries/job-runs";
 import { getLogger } from "@/lib/logger";
 
@@ -24,24 +25,36 @@ export function recordFinishedRun(run: FinishedJobRun): void {
   }
 }
 
+// A value the database refuses (class 22: data exception, such as a NUL in text; 23: a constraint).
+const isRefusedRow = (error: unknown) => /^2[23]/.test(sqlState(error) ?? "");
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 async function write(runs: (FinishedJobRun & { finishedAt: Date })[]): Promise<void> {
+  const log = getLogger("jobs");
   try {
     await recordFinishedJobRuns(runs);
     return;
-  } catch {
-    // One row the database refuses must not cost the others: try them one by one.
+  } catch (error) {
+    if (!isRefusedRow(error) || runs.length === 1) {
+      // The database is unreachable (or the one row was refused): retrying row by row cannot help.
+      log.error({ runs: runs.length, error: messageOf(error) }, "could not record finished job runs");
+      return;
+    }
   }
-  let lost = 0;
+  // One row the database refuses must not cost the others.
+  let stored = 0;
   let reason = "";
   for (const run of runs) {
     try {
       await recordFinishedJobRuns([run]);
+      stored++;
     } catch (error) {
-      lost++;
-      reason = error instanceof Error ? error.message : String(error);
+      reason = messageOf(error);
+      if (!isRefusedRow(error)) break; // unreachable now: the rest would fail the same way
     }
   }
-  if (lost > 0) getLogger("jobs").error({ runs: lost, error: reason }, "could not record finished job runs");
+  const lost = runs.length - stored;
+  if (lost > 0) log.error({ runs: lost, error: reason }, "could not record finished job runs");
 }
 
 /** Writes the recorded runs now; resolves once every run recorded before is stored (or logged as lost). */

@@ -46,6 +46,9 @@ export function startInProcessJobs(processors: JobProcessors): InlineQueueDriver
 export async function closeQueueDriver(): Promise<void> {
   const driver = store.__patchmonQueue;
   store.__patchmonQueue = undefined;
-  await driver?.close();
-  await flushFinishedRuns();
+  try {
+    await driver?.close();
+  } finally {
+    await flushFinishedRuns();
+  }
 }

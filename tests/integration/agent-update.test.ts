@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as update } from "@/app/api/v1/hosts/update/route";
-import { executeRows, getDb } from "@/db/client";
+import { executeRows, getDb, observeQueries } from "@/db/client";
 import { readReportHostByApiId } from "@/db/queries/report-host";
 import { hashSecret } from "@/lib/agent/credentials";
 import { resetRateLimiters } from "@/lib/rate-limit";
@@ -214,7 +214,12 @@ describe("POST /hosts/update", () => {
     expect(delta).toBe(1);
     expect(statements[0]).toMatch(/"package_digest".*where "hosts"."api_id" = \$\d+/s);
     // A wrong key for a known id reads no digest, and gets the answer an unknown id gets.
-    const wrongKey = await sendSized(changed, "0".repeat(64));
+    const seen: Array<{ query: string; params: unknown[] }> = [];
+    const stop = observeQueries((query, params) => seen.push({ query, params }));
+    const wrongKey = await sendSized(changed, "0".repeat(64)).finally(stop);
+    // The route's read leaves the digest to the key's hash, and sends the hash of the key it got.
+    expect(seen[0]?.query).toMatch(/case when "api_key_hash" = \$\d+ then "package_digest" end/);
+    expect(seen[0]?.params).toContain(hashSecret("0".repeat(64)));
     const unknownId = await call(
       update,
       agentRequest("/hosts/update", {

@@ -4,15 +4,17 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb, observeQueries } from "@/db/client";
 import { jobRuns } from "@/db/schema";
+import { closeQueueDriver } from "@/lib/queue";
 import { pauseJob, resumeJob } from "@/lib/queue/automation";
 import { alertEvaluationJob, hostStatusMonitorJob, notificationDigestJob } from "@/lib/queue/definitions";
-import { flushFinishedRuns } from "@/lib/queue/finished-runs";
+import { flushFinishedRuns, recordFinishedRun } from "@/lib/queue/finished-runs";
 import { executeJob } from "@/lib/queue/run";
 import { processors } from "@/workers/registry";
 import { startWorker } from "../support/alerts";
 import { useMigratedDatabase } from "../support/database";
 import { waitFor } from "../support/processes";
 import { testDatabaseUrl, testRedisUrl } from "../support/services";
+import { statementsOf } from "../support/statements";
 
 const redisUrl = testRedisUrl();
 
@@ -59,22 +61,30 @@ describe("one run per scheduled slot", () => {
 describe("runs recorded when they finish", () => {
   useMigratedDatabase({ REDIS_URL: undefined });
 
-  it("records per-report runs once they ended, succeeded or failed, several in one statement", async () => {
-    const runsOf = (since: Date) =>
-      getDb()
-        .select()
-        .from(jobRuns)
-        .where(and(eq(jobRuns.jobName, alertEvaluationJob.name), gte(jobRuns.startedAt, since)));
+  const runsOf = (since: Date) =>
+    getDb()
+      .select()
+      .from(jobRuns)
+      .where(and(eq(jobRuns.jobName, alertEvaluationJob.name), gte(jobRuns.startedAt, since)));
+  const run = (status: "succeeded" | "failed", error?: string) => ({
+    jobName: alertEvaluationJob.name,
+    trigger: "manual" as const,
+    startedAt: new Date(),
+    status,
+    durationMs: 1,
+    error,
+  });
+
+  it("records per-report runs once they ended, succeeded or failed", async () => {
     const since = new Date(Date.now() - 1000);
     const hostId = "00000000-0000-4000-8000-000000000000";
     const statements: string[] = [];
     const stop = observeQueries((query) => statements.push(query));
     try {
-      // An unknown host: the evaluation reads once and skips.
+      // An unknown host: the evaluation reads once and skips; no run row is started.
       expect(await executeJob(processors, alertEvaluationJob, { hostId }, "manual")).toEqual({
         skipped: "host not found",
       });
-      expect(statements).toHaveLength(1); // the evaluation's read; the run is not written yet
       await expect(
         executeJob(processors, alertEvaluationJob, { hostId: "not-a-uuid" }, "manual"),
       ).rejects.toThrow(/Invalid payload/);
@@ -82,16 +92,14 @@ describe("runs recorded when they finish", () => {
     } finally {
       stop();
     }
-    expect(statements).toHaveLength(2); // and one insert for both runs
-    expect(statements[1]).toMatch(/^insert into "job_runs"/);
+    expect(statements[0]).toMatch(/^select/);
+    expect(statements.slice(1).every((statement) => /^insert into "job_runs"/.test(statement))).toBe(true);
     const runs = await runsOf(since);
-    const run = runs.find((r) => r.status === "succeeded");
-    expect(run).toMatchObject({
-      status: "succeeded",
-      triggeredBy: "manual",
-      result: { skipped: "host not found" },
-    });
-    expect(run?.finishedAt?.getTime()).toBeGreaterThanOrEqual(run?.startedAt.getTime() ?? Number.NaN);
+    const succeeded = runs.find((r) => r.status === "succeeded");
+    expect(succeeded).toMatchObject({ triggeredBy: "manual", result: { skipped: "host not found" } });
+    expect(succeeded?.finishedAt?.getTime()).toBeGreaterThanOrEqual(
+      succeeded?.startedAt.getTime() ?? Number.NaN,
+    );
     expect(runs.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
     expect(runs.find((r) => r.status === "failed")?.error).toMatch(/hostId/);
 
@@ -99,6 +107,32 @@ describe("runs recorded when they finish", () => {
     const later = new Date();
     await executeJob(processors, alertEvaluationJob, { hostId }, "manual");
     await vi.waitFor(async () => expect(await runsOf(later)).toHaveLength(1), { timeout: 5_000 });
+  });
+
+  it("writes the runs of a batch in one statement, and keeps the good ones when one is refused", async () => {
+    const since = new Date();
+    const statements = await statementsOf(async () => {
+      recordFinishedRun(run("succeeded"));
+      recordFinishedRun(run("failed", "first"));
+      await flushFinishedRuns();
+    });
+    expect(statements).toHaveLength(1);
+    expect(await runsOf(since)).toHaveLength(2);
+
+    // Text PostgreSQL cannot store (a NUL) in one run: the batch is refused, then row by row.
+    const next = new Date();
+    recordFinishedRun(run("failed", "before"));
+    recordFinishedRun(run("failed", "bad \u0000 byte"));
+    recordFinishedRun(run("failed", "after"));
+    await flushFinishedRuns();
+    expect((await runsOf(next)).map((r) => r.error).sort()).toEqual(["after", "before"]);
+  });
+
+  it("flushes when the queue driver closes", async () => {
+    const since = new Date();
+    recordFinishedRun(run("succeeded"));
+    await closeQueueDriver();
+    expect(await runsOf(since)).toHaveLength(1);
   });
 });
 
