@@ -77,6 +77,14 @@ async function send(hostId: string, list: unknown[]) {
 describe("package statistics", () => {
   useMigratedDatabase({ REDIS_URL: undefined });
 
+  it("keeps its pages half empty, so that the fold's updates stay on their page (migration 0011)", async () => {
+    const [table] = await executeRows<{ options: string[] | null }>(
+      getDb(),
+      sql`select reloptions as options from pg_class where oid = 'package_stats'::regclass`,
+    );
+    expect(table?.options).toContain("fillfactor=50");
+  });
+
   it("match the live counts after first reports and re-reports, before and after the fold", async () => {
     const t = randomBytes(4).toString("hex");
     const [one, two] = [await addHost(), await addHost()];
