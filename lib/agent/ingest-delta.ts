@@ -1,6 +1,5 @@
 // The common full report (a re-report whose changes the host's package digest settles) in one
 // statement: db/queries/report-delta.ts says why that is safe, lib/agent/ingest.ts when it is tried.
-
 import { repositoryKey } from "@/db/queries/catalogue";
 import { getHostCredentialsByApiId, type HostCredentialsRow } from "@/db/queries/hosts";
 import { applyReportDelta } from "@/db/queries/report-delta";
