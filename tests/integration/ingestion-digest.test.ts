@@ -115,43 +115,6 @@ describe("ingestion with the package digest", () => {
     expect(oneStatement).toBeGreaterThanOrEqual(15);
   });
 
-  it("keeps one report's list whole when several reports of one host race", async () => {
-    const host = await addHost();
-    const tag = host.id.slice(0, 8);
-    const base = Array.from({ length: 200 }, (_, i) => pkg(`r-${tag}-${i}`, { currentVersion: "1" }));
-    await ingestReport({ hostId: host.id, report: report(base), payloadBytes: 1 });
-    // Six re-reports at once, each changing other rows (two also drop a package).
-    const lists = Array.from({ length: 6 }, (_, n) =>
-      base.flatMap((p, i): Pkg[] => {
-        if (n % 3 === 0 && i === n) return [];
-        return i % 6 === n
-          ? [pkg(p.name, { currentVersion: `${n + 2}`, availableVersion: "9", isSecurityUpdate: true })]
-          : [p];
-      }),
-    );
-    const results = await Promise.all(
-      lists.map((list, n) =>
-        ingestReport({ hostId: host.id, report: report(list, { hostname: `race-${n}` }), payloadBytes: 1 }),
-      ),
-    );
-    expect(results.every((r) => r.outcome === "accepted" && r.status === "success")).toBe(true);
-    const [row] = await getDb().select().from(hosts).where(eq(hosts.id, host.id));
-    const winner = lists[Number(row?.hostname?.replace("race-", ""))] as Pkg[];
-    const rows = await hostPackageRows(host.id);
-    expect(rows.size).toBe(winner.length);
-    for (const p of winner) expect(rows.get(p.name)?.currentVersion).toBe(p.currentVersion);
-    const security = winner.filter((p) => p.isSecurityUpdate).length;
-    expect(row).toMatchObject({ totalPackages: winner.length, securityUpdatesCount: security });
-    // The stored digest describes the stored rows: the winner's list again changes nothing.
-    const again = await statementsOf(() =>
-      ingestReport({ hostId: host.id, report: report(winner), payloadBytes: 1 }),
-    );
-    expect(again).toHaveLength(2);
-    expect([...(await hostPackageRows(host.id)).values()].map((r) => r.xmin)).toEqual(
-      [...rows.values()].map((r) => r.xmin),
-    );
-  });
-
   it("writes only the changed rows and sends nothing for an identical list", async () => {
     const host = await addHost();
     const names = Array.from({ length: 500 }, (_, i) => `w-${host.id.slice(0, 8)}-${i}`);
