@@ -69,8 +69,9 @@ export async function addMissingRepositories(
   db: Executor = getDb(),
 ): Promise<void> {
   if (list.length === 0) return;
-  const key = repositoryKey;
-  const sorted = [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const keyed = list.map((r) => ({ r, key: repositoryKey(r) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = keyed.map(({ r }) => r);
   await db.execute(sql`
     insert into repositories (name, url, distribution, components, repo_type, is_secure)
     select * from unnest(${arrayLiteral(sorted.map((r) => r.name))}::text[],

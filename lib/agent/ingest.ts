@@ -6,9 +6,10 @@
 //                   - [catalogue upserts of the changed rows], the one-statement delta
 //                     (db/queries/report-delta.ts) when the host's package digest settles the report
 //                     (lib/agent/package-digest.ts: the usual re-report), or
-//                   - [catalogue upserts], in one transaction: lock host, replace host packages [+ replace host
-//                     repositories], host + history row (first report, vanished packages, another
-//                     package manager, a catalogue gap, a concurrent report of the same host)
+//                   - [catalogue upserts], in one transaction: lock host, replace host packages
+//                     [+ replace host repositories], host + history row (first report, vanished
+//                     packages, another package manager, a catalogue gap, a concurrent report of the
+//                     same host)
 //   unchanged/failed: lock host, host + history row
 //   full-report-required: lock host (nothing written)
 // The catalogue upserts run before the transaction and commit at once (they only add rows), so a

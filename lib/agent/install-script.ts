@@ -41,8 +41,8 @@ export function parseAgentVersion(content: string): string | null {
  */
 export async function loadScript(name: string, { maxAgeMs = 0 } = {}): Promise<ScriptFile | null> {
   const now = Date.now();
-  const known = cache.get(name);
-  if (known && maxAgeMs > 0 && now - known.checkedAt < maxAgeMs) return known.file;
+  const cached = cache.get(name);
+  if (cached && maxAgeMs > 0 && now - cached.checkedAt < maxAgeMs) return cached.file;
   const file = scriptPath(name);
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -50,7 +50,6 @@ export async function loadScript(name: string, { maxAgeMs = 0 } = {}): Promise<S
   } catch {
     return null;
   }
-  const cached = cache.get(name);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
     cached.checkedAt = now;
     return cached.file;
